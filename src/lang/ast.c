@@ -1,0 +1,2 @@
+/* ast.c: placeholder until written. */
+#include "ast.h"

@@ -1,0 +1,2 @@
+/* compiler.c: placeholder until written. */
+#include "ast.h"

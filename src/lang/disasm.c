@@ -1,0 +1,2 @@
+/* disasm.c: placeholder until written. */
+#include "ast.h"

@@ -1,0 +1,2 @@
+/* lexer.c: placeholder until written. */
+#include "ast.h"

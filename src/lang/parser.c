@@ -1,0 +1,2 @@
+/* parser.c: placeholder until written. */
+#include "ast.h"

@@ -1,0 +1,2 @@
+/* scope.c: placeholder until written. */
+#include "ast.h"

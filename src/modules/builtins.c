@@ -1,0 +1,2 @@
+/* builtins.c: placeholder until written. */
+#include "vm.h"

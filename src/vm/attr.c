@@ -1,0 +1,2 @@
+/* attr.c: placeholder until written. */
+#include "vm.h"

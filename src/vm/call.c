@@ -1,0 +1,2 @@
+/* call.c: placeholder until written. */
+#include "vm.h"

@@ -1,0 +1,2 @@
+/* dict.c: placeholder until written. */
+#include "vm.h"

@@ -1,0 +1,2 @@
+/* exception.c: placeholder until written. */
+#include "vm.h"

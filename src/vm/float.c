@@ -1,0 +1,2 @@
+/* float.c: placeholder until written. */
+#include "vm.h"

@@ -1,0 +1,2 @@
+/* format.c: placeholder until written. */
+#include "vm.h"

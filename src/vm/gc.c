@@ -1,0 +1,2 @@
+/* gc.c: placeholder until written. */
+#include "vm.h"

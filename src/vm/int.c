@@ -1,0 +1,2 @@
+/* int.c: placeholder until written. */
+#include "vm.h"

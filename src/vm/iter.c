@@ -1,0 +1,2 @@
+/* iter.c: placeholder until written. */
+#include "vm.h"

@@ -1,0 +1,2 @@
+/* list.c: placeholder until written. */
+#include "vm.h"

@@ -1,0 +1,2 @@
+/* ops.c: placeholder until written. */
+#include "vm.h"

@@ -1,0 +1,2 @@
+/* range.c: placeholder until written. */
+#include "vm.h"

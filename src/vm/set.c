@@ -1,0 +1,2 @@
+/* set.c: placeholder until written. */
+#include "vm.h"

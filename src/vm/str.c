@@ -1,0 +1,2 @@
+/* str.c: placeholder until written. */
+#include "vm.h"

@@ -1,0 +1,2 @@
+/* traceback.c: placeholder until written. */
+#include "vm.h"

@@ -1,0 +1,2 @@
+/* tuple.c: placeholder until written. */
+#include "vm.h"

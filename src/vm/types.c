@@ -1,0 +1,2 @@
+/* types.c: placeholder until written. */
+#include "vm.h"

@@ -1,0 +1,2 @@
+/* vm.c: placeholder until written. */
+#include "vm.h"

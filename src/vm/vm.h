@@ -1,0 +1,354 @@
+/* vm.h: the virtual machine: its state, the well-known classes and names,
+ * and the API that C code (types, modules, the session) uses to talk to it. */
+#ifndef LOOPBOOK_VM_H
+#define LOOPBOOK_VM_H
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "object.h"
+
+/* ---- built-in classes: X(field, "python name", base field, ObjKind of instances) */
+#define BUILTIN_CLASS_LIST(X)                                                                      \
+    X(object, "object", NONE, INSTANCE)                                                            \
+    X(type, "type", object, CLASS)                                                                 \
+    X(NoneType, "NoneType", object, OPAQUE)                                                        \
+    X(int_, "int", object, BIGINT)                                                                 \
+    X(bool_, "bool", int_, BIGINT)                                                                 \
+    X(float_, "float", object, OPAQUE)                                                             \
+    X(str, "str", object, STR)                                                                     \
+    X(tuple, "tuple", object, TUPLE)                                                               \
+    X(list, "list", object, LIST)                                                                  \
+    X(dict, "dict", object, DICT)                                                              \
+    X(set, "set", object, SET)                                                                     \
+    X(frozenset, "frozenset", object, SET)                                                         \
+    X(range, "range", object, RANGE)                                                               \
+    X(slice, "slice", object, SLICE)                                                               \
+    X(function, "function", object, FUNCTION)                                                      \
+    X(builtin_function, "builtin_function_or_method", object, NATIVE)                              \
+    X(method_descriptor, "method_descriptor", object, NATIVE)                                      \
+    X(method, "method", object, BOUND_METHOD)                                                      \
+    X(cell, "cell", object, CELL)                                                                  \
+    X(code, "code", object, CODE)                                                                  \
+    X(module, "module", object, MODULE)                                                            \
+    X(traceback, "traceback", object, TRACEBACK)                                                   \
+    X(fiber, "fiber", object, FIBER)                                                               \
+    X(generator, "generator", object, GENERATOR)                                                   \
+    X(coroutine, "coroutine", object, GENERATOR)                                                   \
+    X(async_generator, "async_generator", object, GENERATOR)                                       \
+    X(property, "property", object, PROPERTY)                                                      \
+    X(staticmethod, "staticmethod", object, STATICMETHOD)                                          \
+    X(classmethod, "classmethod", object, CLASSMETHOD)                                             \
+    X(NotImplementedType, "NotImplementedType", object, INSTANCE)                                  \
+    X(ellipsis, "ellipsis", object, INSTANCE)                                                      \
+    X(dict_keys, "dict_keys", object, ITER)                                                        \
+    X(dict_values, "dict_values", object, ITER)                                                    \
+    X(dict_items, "dict_items", object, ITER)                                                      \
+    X(list_iterator, "list_iterator", object, ITER)                                                \
+    X(list_reverseiterator, "list_reverseiterator", object, ITER)                                  \
+    X(tuple_iterator, "tuple_iterator", object, ITER)                                              \
+    X(str_iterator, "str_ascii_iterator", object, ITER)                                            \
+    X(range_iterator, "range_iterator", object, ITER)                                              \
+    X(dict_keyiterator, "dict_keyiterator", object, ITER)                                          \
+    X(dict_valueiterator, "dict_valueiterator", object, ITER)                                      \
+    X(dict_itemiterator, "dict_itemiterator", object, ITER)                                        \
+    X(set_iterator, "set_iterator", object, ITER)                                                  \
+    X(enumerate, "enumerate", object, ITER)                                                        \
+    X(zip, "zip", object, ITER)                                                                    \
+    X(map, "map", object, ITER)                                                                    \
+    X(filter, "filter", object, ITER)                                                              \
+    X(reversed, "reversed", object, ITER)                                                          \
+    X(callable_iterator, "callable_iterator", object, ITER)
+
+/* ---- the exception hierarchy: X(field, "name", base field) */
+#define EXCEPTION_CLASS_LIST(X)                                                                    \
+    X(BaseException, "BaseException", object)                                                      \
+    X(Exception, "Exception", BaseException)                                                       \
+    X(ArithmeticError, "ArithmeticError", Exception)                                               \
+    X(ZeroDivisionError, "ZeroDivisionError", ArithmeticError)                                     \
+    X(OverflowError, "OverflowError", ArithmeticError)                                             \
+    X(LookupError, "LookupError", Exception)                                                       \
+    X(IndexError, "IndexError", LookupError)                                                       \
+    X(KeyError, "KeyError", LookupError)                                                           \
+    X(ValueError, "ValueError", Exception)                                                         \
+    X(UnicodeError, "UnicodeError", ValueError)                                                    \
+    X(TypeError, "TypeError", Exception)                                                           \
+    X(NameError, "NameError", Exception)                                                           \
+    X(UnboundLocalError, "UnboundLocalError", NameError)                                           \
+    X(AttributeError, "AttributeError", Exception)                                                 \
+    X(RuntimeError, "RuntimeError", Exception)                                                     \
+    X(RecursionError, "RecursionError", RuntimeError)                                              \
+    X(NotImplementedError, "NotImplementedError", RuntimeError)                                    \
+    X(StopIteration, "StopIteration", Exception)                                                   \
+    X(StopAsyncIteration, "StopAsyncIteration", Exception)                                         \
+    X(AssertionError, "AssertionError", Exception)                                                 \
+    X(ImportError, "ImportError", Exception)                                                       \
+    X(ModuleNotFoundError, "ModuleNotFoundError", ImportError)                                     \
+    X(OSError, "OSError", Exception)                                                               \
+    X(TimeoutError, "TimeoutError", OSError)                                                       \
+    X(MemoryError, "MemoryError", Exception)                                                       \
+    X(SyntaxError, "SyntaxError", Exception)                                                       \
+    X(IndentationError, "IndentationError", SyntaxError)                                           \
+    X(TabError, "TabError", IndentationError)                                                      \
+    X(KeyboardInterrupt, "KeyboardInterrupt", BaseException)                                       \
+    X(SystemExit, "SystemExit", BaseException)                                                     \
+    X(GeneratorExit, "GeneratorExit", BaseException)                                               \
+    X(BaseExceptionGroup, "BaseExceptionGroup", BaseException)                                     \
+    X(ExceptionGroup, "ExceptionGroup", BaseExceptionGroup)                                        \
+    X(Warning, "Warning", Exception)                                                               \
+    X(RuntimeWarning, "RuntimeWarning", Warning)                                                   \
+    X(DeprecationWarning, "DeprecationWarning", Warning)
+
+/* ---- interned names the VM and the types use: X(field, "text") */
+#define NAME_LIST(X)                                                                               \
+    X(__init__, "__init__")                                                                        \
+    X(__new__, "__new__")                                                                          \
+    X(__repr__, "__repr__")                                                                        \
+    X(__str__, "__str__")                                                                          \
+    X(__len__, "__len__")                                                                          \
+    X(__bool__, "__bool__")                                                                        \
+    X(__hash__, "__hash__")                                                                        \
+    X(__eq__, "__eq__")                                                                            \
+    X(__ne__, "__ne__")                                                                            \
+    X(__lt__, "__lt__")                                                                            \
+    X(__le__, "__le__")                                                                            \
+    X(__gt__, "__gt__")                                                                            \
+    X(__ge__, "__ge__")                                                                            \
+    X(__add__, "__add__")                                                                          \
+    X(__radd__, "__radd__")                                                                        \
+    X(__iadd__, "__iadd__")                                                                        \
+    X(__sub__, "__sub__")                                                                          \
+    X(__rsub__, "__rsub__")                                                                        \
+    X(__isub__, "__isub__")                                                                        \
+    X(__mul__, "__mul__")                                                                          \
+    X(__rmul__, "__rmul__")                                                                        \
+    X(__imul__, "__imul__")                                                                        \
+    X(__truediv__, "__truediv__")                                                                  \
+    X(__rtruediv__, "__rtruediv__")                                                                \
+    X(__itruediv__, "__itruediv__")                                                                \
+    X(__floordiv__, "__floordiv__")                                                                \
+    X(__rfloordiv__, "__rfloordiv__")                                                              \
+    X(__ifloordiv__, "__ifloordiv__")                                                              \
+    X(__mod__, "__mod__")                                                                          \
+    X(__rmod__, "__rmod__")                                                                        \
+    X(__imod__, "__imod__")                                                                        \
+    X(__pow__, "__pow__")                                                                          \
+    X(__rpow__, "__rpow__")                                                                        \
+    X(__ipow__, "__ipow__")                                                                        \
+    X(__matmul__, "__matmul__")                                                                    \
+    X(__rmatmul__, "__rmatmul__")                                                                  \
+    X(__imatmul__, "__imatmul__")                                                                  \
+    X(__lshift__, "__lshift__")                                                                    \
+    X(__rlshift__, "__rlshift__")                                                                  \
+    X(__ilshift__, "__ilshift__")                                                                  \
+    X(__rshift__, "__rshift__")                                                                    \
+    X(__rrshift__, "__rrshift__")                                                                  \
+    X(__irshift__, "__irshift__")                                                                  \
+    X(__and__, "__and__")                                                                          \
+    X(__rand__, "__rand__")                                                                        \
+    X(__iand__, "__iand__")                                                                        \
+    X(__or__, "__or__")                                                                            \
+    X(__ror__, "__ror__")                                                                          \
+    X(__ior__, "__ior__")                                                                          \
+    X(__xor__, "__xor__")                                                                          \
+    X(__rxor__, "__rxor__")                                                                        \
+    X(__ixor__, "__ixor__")                                                                        \
+    X(__neg__, "__neg__")                                                                          \
+    X(__pos__, "__pos__")                                                                          \
+    X(__invert__, "__invert__")                                                                    \
+    X(__abs__, "__abs__")                                                                          \
+    X(__index__, "__index__")                                                                      \
+    X(__int__, "__int__")                                                                          \
+    X(__float__, "__float__")                                                                      \
+    X(__round__, "__round__")                                                                      \
+    X(__contains__, "__contains__")                                                                \
+    X(__getitem__, "__getitem__")                                                                  \
+    X(__setitem__, "__setitem__")                                                                  \
+    X(__delitem__, "__delitem__")                                                                  \
+    X(__iter__, "__iter__")                                                                        \
+    X(__next__, "__next__")                                                                        \
+    X(__call__, "__call__")                                                                        \
+    X(__getattr__, "__getattr__")                                                                  \
+    X(__getattribute__, "__getattribute__")                                                        \
+    X(__setattr__, "__setattr__")                                                                  \
+    X(__delattr__, "__delattr__")                                                                  \
+    X(__enter__, "__enter__")                                                                      \
+    X(__exit__, "__exit__")                                                                        \
+    X(__aenter__, "__aenter__")                                                                    \
+    X(__aexit__, "__aexit__")                                                                      \
+    X(__aiter__, "__aiter__")                                                                      \
+    X(__anext__, "__anext__")                                                                      \
+    X(__await__, "__await__")                                                                      \
+    X(__format__, "__format__")                                                                    \
+    X(__name__, "__name__")                                                                        \
+    X(__qualname__, "__qualname__")                                                                \
+    X(__module__, "__module__")                                                                    \
+    X(__doc__, "__doc__")                                                                          \
+    X(__dict__, "__dict__")                                                                        \
+    X(__class__, "__class__")                                                                      \
+    X(__main__, "__main__")                                                                        \
+    X(__builtins__, "__builtins__")                                                                \
+    X(__file__, "__file__")                                                                        \
+    X(__cause__, "__cause__")                                                                      \
+    X(__context__, "__context__")                                                                  \
+    X(__traceback__, "__traceback__")                                                              \
+    X(__suppress_context__, "__suppress_context__")                                                \
+    X(args, "args")                                                                                \
+    X(builtins, "builtins")                                                                        \
+    X(lambda, "<lambda>")                                                                          \
+    X(module, "<module>")                                                                          \
+    X(empty, "")
+
+struct Frame;
+struct ObjFiber;
+
+/* One activation of a bytecode function, living on its fiber's frame array.
+ * `slots` points into the fiber's value stack: locals, then cells, then the
+ * operand stack. */
+typedef struct Frame {
+    ObjFunction *func;
+    ObjCode *code;
+    uint8_t *ip;
+    Value *slots;
+    Value *sp;            /* saved operand stack top while another frame runs */
+    ObjDict *globals;
+    ObjDict *locals_dict; /* class bodies: names go to this dict, else NULL */
+    uint32_t flags;       /* FRAME_* */
+} Frame;
+
+enum {
+    FRAME_RETURN_TO_C = 1 << 0, /* returning from this frame ends a vm_call */
+    FRAME_INIT = 1 << 1,        /* an __init__ call: the result must be None, yield self */
+};
+
+/* A fiber owns a value stack and a frame array: one per coroutine, generator
+ * and the main program. Suspending a fiber is saving its frames' ip/sp. */
+typedef struct ObjFiber {
+    Obj obj;
+    Value *stack;
+    uint32_t stack_cap;
+    Value *sp;
+    Frame *frames;
+    uint32_t frame_count;
+    uint32_t frame_cap;
+    struct ObjFiber *caller; /* the fiber that resumed this one, while running */
+    Value exc_info;          /* the exception being handled (for bare raise), or NONE */
+    uint8_t state;           /* FIBER_* */
+} ObjFiber;
+
+enum { FIBER_NEW, FIBER_RUNNING, FIBER_SUSPENDED, FIBER_DONE };
+
+typedef struct {
+#define X(f, n, b, k) ObjClass *f;
+    BUILTIN_CLASS_LIST(X)
+#undef X
+#define X(f, n, b) ObjClass *f;
+    EXCEPTION_CLASS_LIST(X)
+#undef X
+} VMClasses;
+
+typedef struct {
+#define X(f, s) ObjStr *f;
+    NAME_LIST(X)
+#undef X
+} VMNames;
+
+/* Interned strings: an open-addressing set of ObjStr *, weak for the GC. */
+typedef struct {
+    ObjStr **slots;
+    uint32_t cap;
+    uint32_t count;
+} StrTable;
+
+struct VM {
+    /* GC */
+    Obj *objects;
+    size_t bytes_allocated;
+    size_t next_gc;
+    bool gc_stress;
+    bool gc_running;
+    Obj **gray;
+    size_t gray_count, gray_cap;
+    Value *roots; /* temporaries pushed by C code */
+    size_t root_count, root_cap;
+
+    StrTable strings;
+    VMClasses c;
+    VMNames n;
+    Value not_implemented;
+    Value ellipsis;
+    Value small_strs[128]; /* one-character ASCII strs */
+    ObjTuple *empty_tuple;
+
+    ObjDict *builtins;
+    ObjDict *modules;    /* name -> module, for import */
+    ObjDict *main_globals;
+
+    /* running */
+    ObjFiber *fiber;     /* the fiber now running */
+    Value exception;     /* the exception being raised, EMPTY when none */
+    uint32_t depth;      /* Python call depth, for RecursionError */
+    uint32_t max_depth;
+    uint32_t c_depth;    /* nested vm_call from C */
+
+    FILE *out;           /* stdout */
+    FILE *err;           /* stderr */
+    void *host;          /* the session that owns this VM, for modules */
+};
+
+/* A new VM with its built-in types, builtins and modules installed. */
+VM *vm_new(void);
+/* Free the VM and everything it owns. */
+void vm_free(VM *vm);
+
+/* ---- errors ------------------------------------------------------------ */
+/* Raise cls(message formatted by fmt); returns false, so `return vm_raise(...)`. */
+bool vm_raise(VM *vm, ObjClass *cls, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Raise an exception instance or class (instantiated with no arguments). */
+bool vm_raise_value(VM *vm, Value exc);
+/* Whether the exception being raised is an instance of cls (or a subclass). */
+bool vm_exception_matches(VM *vm, ObjClass *cls);
+/* Take the raised exception off the VM (it becomes EMPTY) and return it. */
+Value vm_take_exception(VM *vm);
+
+/* ---- GC roots for C temporaries --------------------------------------- */
+/* Keep v alive until the matching vm_pop_root. */
+void vm_push_root(VM *vm, Value v);
+/* Forget the last n pushed roots. */
+void vm_pop_root(VM *vm, size_t n);
+
+/* ---- calls and attributes (re-entrant: usable from native code) -------- */
+/* Call any callable; see NativeFn for the argument layout. */
+bool vm_call(VM *vm, Value callee, Value *args, int nargs, ObjTuple *kwnames, Value *out);
+/* Look up name on self's class and call it with self prepended to args. */
+bool vm_call_method(VM *vm, Value self, ObjStr *name, Value *args, int nargs, Value *out);
+/* Look up a special method on the class of v (no instance dict), unbound; EMPTY if none. */
+Value vm_lookup_special(VM *vm, Value v, ObjStr *name);
+/* Attribute lookup along a class and its bases, unbound; EMPTY if none. */
+Value class_lookup(ObjClass *cls, ObjStr *name);
+/* obj.name, raising AttributeError when missing. */
+bool vm_getattr(VM *vm, Value obj, ObjStr *name, Value *out);
+/* obj.name, or *found = false without raising when missing. */
+bool vm_getattr_opt(VM *vm, Value obj, ObjStr *name, Value *out, bool *found);
+/* obj.name = v. */
+bool vm_setattr(VM *vm, Value obj, ObjStr *name, Value v);
+/* del obj.name. */
+bool vm_delattr(VM *vm, Value obj, ObjStr *name);
+
+/* ---- classes ---------------------------------------------------------- */
+/* type(v). */
+ObjClass *vm_class_of(VM *vm, Value v);
+/* Whether sub is cls or derives from it. */
+bool class_is_subclass(ObjClass *sub, ObjClass *cls);
+/* Whether type(v) is cls or derives from it. */
+bool vm_isinstance(VM *vm, Value v, ObjClass *cls);
+/* Put a native function named name into dict (a method when owner is set). */
+void vm_define_native(VM *vm, ObjDict *dict, const char *name, NativeFn fn, ObjClass *owner);
+/* Put a value into dict under an interned name. */
+void vm_define_value(VM *vm, ObjDict *dict, const char *name, Value v);
+
+/* ---- output ----------------------------------------------------------- */
+/* Write a str to the VM's stdout. */
+void vm_write(VM *vm, const char *bytes, size_t len);
+
+#endif
