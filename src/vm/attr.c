@@ -1,2 +1,2 @@
-/* attr.c: placeholder until written. */
+/* attr.c */
 #include "vm.h"

@@ -1,2 +1,344 @@
-/* gc.c: placeholder until written. */
-#include "vm.h"
+/* gc.c: precise mark-sweep. Roots are the fibers (their stacks and frames),
+ * the VM's tables and classes, and the temporaries C code pushed. Interned
+ * strings are weak: an unmarked one leaves the table before the sweep. */
+#include "gc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "generator.h"
+#include "interp.h"
+#include "str.h"
+
+#define GC_FIRST_THRESHOLD (4u << 20)
+#define GC_GROWTH 2
+
+static void *checked_realloc(void *ptr, size_t size)
+{
+    void *p = realloc(ptr, size);
+    if (p == NULL && size != 0) {
+        fputs("loopbook: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+void *gc_realloc(VM *vm, void *ptr, size_t old_size, size_t new_size)
+{
+    vm->bytes_allocated += new_size;
+    vm->bytes_allocated -= old_size < vm->bytes_allocated ? old_size : vm->bytes_allocated;
+    if (new_size == 0) {
+        free(ptr);
+        return NULL;
+    }
+    return checked_realloc(ptr, new_size);
+}
+
+void *gc_alloc_object(VM *vm, size_t size, ObjKind kind, ObjClass *cls)
+{
+#ifdef LOOPBOOK_GC_STRESS
+    if (!vm->gc_running) gc_collect(vm);
+#else
+    if ((vm->gc_stress || vm->bytes_allocated > vm->next_gc) && !vm->gc_running) gc_collect(vm);
+#endif
+    Obj *o = checked_realloc(NULL, size);
+    memset(o, 0, size);
+    vm->bytes_allocated += size;
+    o->cls = cls;
+    o->size = (uint32_t)size;
+    o->kind = (uint8_t)kind;
+    o->gc_next = vm->objects;
+    vm->objects = o;
+    return o;
+}
+
+/* ---- marking ------------------------------------------------------------ */
+
+void gc_mark_object(VM *vm, Obj *o)
+{
+    if (o == NULL || o->marked) return;
+    o->marked = 1;
+    if (vm->gray_count == vm->gray_cap) {
+        vm->gray_cap = GC_GROW_CAP(vm->gray_cap);
+        vm->gray = checked_realloc(vm->gray, vm->gray_cap * sizeof(Obj *));
+    }
+    vm->gray[vm->gray_count++] = o;
+}
+
+void gc_mark_value(VM *vm, Value v)
+{
+    if (IS_OBJ(v)) gc_mark_object(vm, AS_OBJ(v));
+}
+
+static void mark_values(VM *vm, const Value *vals, size_t n)
+{
+    for (size_t i = 0; i < n; i++) gc_mark_value(vm, vals[i]);
+}
+
+static void mark_table(VM *vm, const DictTable *t)
+{
+    for (uint32_t i = 0; i < t->used; i++) {
+        gc_mark_value(vm, t->entries[i].key);
+        gc_mark_value(vm, t->entries[i].value);
+    }
+}
+
+static void mark_strs(VM *vm, ObjStr **strs, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) gc_mark_object(vm, (Obj *)strs[i]);
+}
+
+static void mark_code(VM *vm, ObjCode *c)
+{
+    gc_mark_object(vm, (Obj *)c->name);
+    gc_mark_object(vm, (Obj *)c->qualname);
+    gc_mark_object(vm, (Obj *)c->filename);
+    mark_values(vm, c->constants, c->n_constants);
+    mark_strs(vm, c->names, c->n_names);
+    mark_strs(vm, c->varnames, c->n_locals);
+    mark_strs(vm, c->cellnames, c->n_cells);
+    mark_strs(vm, c->freenames, c->n_free);
+}
+
+static void mark_fiber(VM *vm, ObjFiber *f)
+{
+    Value *top = f->sp;
+    for (StackChunk *c = f->stack; c != NULL; c = c->prev) {
+        if (top != NULL) mark_values(vm, c->data, (size_t)(top - c->data));
+        top = c->prev ? c->prev->saved_top : NULL;
+    }
+    for (Frame *fr = f->frame; fr != NULL; fr = fr->prev) {
+        gc_mark_object(vm, (Obj *)fr->func);
+        gc_mark_object(vm, (Obj *)fr->code);
+        gc_mark_object(vm, (Obj *)fr->globals);
+        gc_mark_object(vm, (Obj *)fr->locals_dict);
+    }
+    gc_mark_object(vm, (Obj *)f->caller);
+    gc_mark_value(vm, f->exc_info);
+    gc_mark_value(vm, f->transfer);
+}
+
+static void mark_function(VM *vm, ObjFunction *fn)
+{
+    gc_mark_object(vm, (Obj *)fn->code);
+    gc_mark_object(vm, (Obj *)fn->globals);
+    gc_mark_object(vm, (Obj *)fn->defaults);
+    gc_mark_object(vm, (Obj *)fn->kwdefaults);
+    gc_mark_object(vm, (Obj *)fn->closure);
+    gc_mark_object(vm, (Obj *)fn->name);
+    gc_mark_object(vm, (Obj *)fn->qualname);
+    gc_mark_object(vm, (Obj *)fn->module);
+    gc_mark_object(vm, (Obj *)fn->dict);
+}
+
+static void mark_class(VM *vm, ObjClass *c)
+{
+    gc_mark_object(vm, (Obj *)c->name);
+    gc_mark_object(vm, (Obj *)c->qualname);
+    gc_mark_object(vm, (Obj *)c->module);
+    gc_mark_object(vm, (Obj *)c->base);
+    gc_mark_object(vm, (Obj *)c->dict);
+}
+
+static void mark_exception(VM *vm, ObjException *e)
+{
+    gc_mark_object(vm, (Obj *)e->dict);
+    gc_mark_object(vm, (Obj *)e->args);
+    gc_mark_object(vm, (Obj *)e->traceback);
+    gc_mark_value(vm, e->cause);
+    gc_mark_value(vm, e->context);
+}
+
+/* Trace the references held by one gray object. */
+static void blacken(VM *vm, Obj *o)
+{
+    gc_mark_object(vm, (Obj *)o->cls);
+    switch ((ObjKind)o->kind) {
+    case OBJ_STR:
+    case OBJ_BIGINT:
+    case OBJ_RANGE: break;
+    case OBJ_TUPLE: mark_values(vm, ((ObjTuple *)o)->items, ((ObjTuple *)o)->len); break;
+    case OBJ_LIST: mark_values(vm, ((ObjList *)o)->items, ((ObjList *)o)->len); break;
+    case OBJ_DICT: mark_table(vm, &((ObjDict *)o)->table); break;
+    case OBJ_SET: mark_table(vm, &((ObjSet *)o)->table); break;
+    case OBJ_SLICE: {
+        ObjSlice *s = (ObjSlice *)o;
+        gc_mark_value(vm, s->start);
+        gc_mark_value(vm, s->stop);
+        gc_mark_value(vm, s->step);
+        break;
+    }
+    case OBJ_ITER: {
+        ObjIter *it = (ObjIter *)o;
+        gc_mark_value(vm, it->seq);
+        gc_mark_value(vm, it->a);
+        gc_mark_value(vm, it->b);
+        break;
+    }
+    case OBJ_CODE: mark_code(vm, (ObjCode *)o); break;
+    case OBJ_FUNCTION: mark_function(vm, (ObjFunction *)o); break;
+    case OBJ_NATIVE:
+        gc_mark_object(vm, (Obj *)((ObjNative *)o)->name);
+        gc_mark_object(vm, (Obj *)((ObjNative *)o)->owner);
+        gc_mark_value(vm, ((ObjNative *)o)->data);
+        break;
+    case OBJ_BOUND_METHOD:
+        gc_mark_value(vm, ((ObjBoundMethod *)o)->self);
+        gc_mark_value(vm, ((ObjBoundMethod *)o)->func);
+        break;
+    case OBJ_CELL: gc_mark_value(vm, ((ObjCell *)o)->value); break;
+    case OBJ_CLASS: mark_class(vm, (ObjClass *)o); break;
+    case OBJ_INSTANCE: gc_mark_object(vm, (Obj *)((ObjInstance *)o)->dict); break;
+    case OBJ_EXCEPTION: mark_exception(vm, (ObjException *)o); break;
+    case OBJ_TRACEBACK:
+        gc_mark_object(vm, (Obj *)((ObjTraceback *)o)->next);
+        gc_mark_object(vm, (Obj *)((ObjTraceback *)o)->code);
+        break;
+    case OBJ_MODULE:
+        gc_mark_object(vm, (Obj *)((ObjModule *)o)->name);
+        gc_mark_object(vm, (Obj *)((ObjModule *)o)->dict);
+        break;
+    case OBJ_FIBER: mark_fiber(vm, (ObjFiber *)o); break;
+    case OBJ_GENERATOR: generator_mark(vm, (ObjGenerator *)o); break;
+    case OBJ_PROPERTY:
+    case OBJ_STATICMETHOD:
+    case OBJ_CLASSMETHOD: {
+        ObjDescriptor *d = (ObjDescriptor *)o;
+        gc_mark_value(vm, d->fget);
+        gc_mark_value(vm, d->fset);
+        gc_mark_value(vm, d->fdel);
+        break;
+    }
+    case OBJ_OPAQUE: {
+        ObjOpaque *op = (ObjOpaque *)o;
+        if (op->ops && op->ops->mark) op->ops->mark(vm, op);
+        break;
+    }
+    case OBJ_KIND_COUNT: break;
+    }
+}
+
+static void mark_roots(VM *vm)
+{
+    mark_values(vm, vm->roots, vm->root_count);
+#define X(f, n, b, k) gc_mark_object(vm, (Obj *)vm->c.f);
+    BUILTIN_CLASS_LIST(X)
+#undef X
+#define X(f, n, b) gc_mark_object(vm, (Obj *)vm->c.f);
+    EXCEPTION_CLASS_LIST(X)
+#undef X
+#define X(f, s) gc_mark_object(vm, (Obj *)vm->n.f);
+    NAME_LIST(X)
+#undef X
+    gc_mark_value(vm, vm->not_implemented);
+    gc_mark_value(vm, vm->ellipsis);
+    mark_values(vm, vm->small_strs, 128);
+    gc_mark_object(vm, (Obj *)vm->empty_tuple);
+    gc_mark_object(vm, (Obj *)vm->builtins);
+    gc_mark_object(vm, (Obj *)vm->modules);
+    gc_mark_object(vm, (Obj *)vm->main_globals);
+    gc_mark_object(vm, (Obj *)vm->fiber);
+    gc_mark_object(vm, (Obj *)vm->main_fiber);
+    gc_mark_value(vm, vm->exception);
+    for (size_t i = 0; i < vm->n_extra_roots; i++) gc_mark_value(vm, *vm->extra_roots[i]);
+}
+
+/* ---- sweeping ----------------------------------------------------------- */
+
+static void free_table(DictTable *t)
+{
+    free(t->entries);
+    free(t->index);
+}
+
+static void free_code(ObjCode *c)
+{
+    free(c->bytecode);
+    free(c->constants);
+    free(c->names);
+    free(c->varnames);
+    free(c->cellnames);
+    free(c->freenames);
+    free(c->cell2arg);
+    free(c->lines);
+    free(c->excepts);
+    free(c->global_cache);
+}
+
+static size_t table_bytes(const DictTable *t)
+{
+    return t->entry_cap * sizeof(DictEntry) + t->index_cap * sizeof(int32_t);
+}
+
+/* The bytes an object owns, as gc_realloc counted them. */
+static size_t owned_bytes(Obj *o)
+{
+    switch ((ObjKind)o->kind) {
+    case OBJ_LIST: return ((ObjList *)o)->cap * sizeof(Value);
+    case OBJ_DICT: return table_bytes(&((ObjDict *)o)->table);
+    case OBJ_SET: return table_bytes(&((ObjSet *)o)->table);
+    default: return 0;
+    }
+}
+
+static void free_object(VM *vm, Obj *o)
+{
+    size_t bytes = o->size + owned_bytes(o);
+    vm->bytes_allocated -= bytes < vm->bytes_allocated ? bytes : vm->bytes_allocated;
+    switch ((ObjKind)o->kind) {
+    case OBJ_LIST: free(((ObjList *)o)->items); break;
+    case OBJ_DICT: free_table(&((ObjDict *)o)->table); break;
+    case OBJ_SET: free_table(&((ObjSet *)o)->table); break;
+    case OBJ_CODE: free_code((ObjCode *)o); break;
+    case OBJ_FIBER: fiber_free_chunks((ObjFiber *)o); break;
+    case OBJ_OPAQUE: {
+        ObjOpaque *op = (ObjOpaque *)o;
+        if (op->ops && op->ops->free) op->ops->free(vm, op);
+        break;
+    }
+    default: break;
+    }
+    free(o);
+}
+
+static void sweep(VM *vm)
+{
+    Obj **link = &vm->objects;
+    while (*link != NULL) {
+        Obj *o = *link;
+        if (o->marked) {
+            o->marked = 0;
+            link = &o->gc_next;
+        } else {
+            *link = o->gc_next;
+            free_object(vm, o);
+        }
+    }
+}
+
+void gc_collect(VM *vm)
+{
+    if (vm->gc_running) return;
+    vm->gc_running = true;
+    mark_roots(vm);
+    while (vm->gray_count > 0) blacken(vm, vm->gray[--vm->gray_count]);
+    str_table_sweep(vm); /* interned strings are weak */
+    sweep(vm);
+    size_t live = vm->bytes_allocated;
+    vm->next_gc = live * GC_GROWTH > GC_FIRST_THRESHOLD ? live * GC_GROWTH : GC_FIRST_THRESHOLD;
+    vm->gc_running = false;
+}
+
+void gc_free_all(VM *vm)
+{
+    Obj *o = vm->objects;
+    while (o != NULL) {
+        Obj *next = o->gc_next;
+        free_object(vm, o);
+        o = next;
+    }
+    vm->objects = NULL;
+    free(vm->gray);
+    vm->gray = NULL;
+    vm->gray_count = vm->gray_cap = 0;
+}

@@ -64,6 +64,7 @@ struct Obj {
     uint8_t kind;
     uint8_t marked;
     uint16_t flags; /* per-kind bits */
+    uint32_t size;  /* bytes of the object itself, for the GC's accounting */
 };
 
 #define OBJ_KIND(v) (AS_OBJ(v)->kind)
@@ -211,6 +212,7 @@ typedef struct {
     uint32_t n_lines;
     ExceptEntry *excepts;
     uint32_t n_excepts;
+    uint32_t *global_cache; /* per name: entry index in globals that held it last */
 } ObjCode;
 #define IS_CODE(v) IS_KIND(v, OBJ_CODE)
 #define AS_CODE(v) ((ObjCode *)AS_OBJ(v))

@@ -1,2 +1,2 @@
-/* traceback.c: placeholder until written. */
+/* traceback.c */
 #include "vm.h"

@@ -10,7 +10,7 @@
 
 /* ---- built-in classes: X(field, "python name", base field, ObjKind of instances) */
 #define BUILTIN_CLASS_LIST(X)                                                                      \
-    X(object, "object", NONE, INSTANCE)                                                            \
+    X(object, "object", object, INSTANCE)                                                          \
     X(type, "type", object, CLASS)                                                                 \
     X(NoneType, "NoneType", object, OPAQUE)                                                        \
     X(int_, "int", object, BIGINT)                                                                 \
@@ -202,15 +202,17 @@
 struct Frame;
 struct ObjFiber;
 
-/* One activation of a bytecode function, living on its fiber's frame array.
- * `slots` points into the fiber's value stack: locals, then cells, then the
- * operand stack. */
+/* One activation of a bytecode function. Frames and value stacks live in
+ * chunks that never move, so a pointer into them (a native's args, the
+ * interpreter's registers) stays valid while a nested call pushes more. */
 typedef struct Frame {
+    struct Frame *prev;
     ObjFunction *func;
     ObjCode *code;
     uint8_t *ip;
-    Value *slots;
-    Value *sp;            /* saved operand stack top while another frame runs */
+    Value *slots;         /* locals, then cells and free variables, then operands */
+    Value *sp;            /* operand stack top, saved while another frame runs */
+    Value *ret;           /* where the caller wants the result */
     ObjDict *globals;
     ObjDict *locals_dict; /* class bodies: names go to this dict, else NULL */
     uint32_t flags;       /* FRAME_* */
@@ -218,21 +220,38 @@ typedef struct Frame {
 
 enum {
     FRAME_RETURN_TO_C = 1 << 0, /* returning from this frame ends a vm_call */
-    FRAME_INIT = 1 << 1,        /* an __init__ call: the result must be None, yield self */
+    FRAME_INIT = 1 << 1,        /* an __init__ call: the result must be None */
 };
 
-/* A fiber owns a value stack and a frame array: one per coroutine, generator
- * and the main program. Suspending a fiber is saving its frames' ip/sp. */
+typedef struct StackChunk {
+    struct StackChunk *prev;
+    Value *saved_top; /* the stack top in this chunk when a newer chunk took over */
+    uint32_t cap;
+    Value data[];
+} StackChunk;
+
+typedef struct FrameChunk {
+    struct FrameChunk *prev;
+    uint32_t cap;
+    uint32_t used;
+    Frame frames[];
+} FrameChunk;
+
+/* A fiber owns a value stack and a chain of frames: one per coroutine,
+ * generator and the main program. Suspending a fiber is saving its top
+ * frame's ip and sp. */
 typedef struct ObjFiber {
     Obj obj;
-    Value *stack;
-    uint32_t stack_cap;
-    Value *sp;
-    Frame *frames;
-    uint32_t frame_count;
-    uint32_t frame_cap;
+    StackChunk *stack;       /* the newest chunk */
+    StackChunk *spare_stack; /* a freed chunk kept to avoid malloc churn */
+    Value *sp;               /* top of the value stack */
+    FrameChunk *frame_chunk; /* the newest frame chunk */
+    FrameChunk *spare_frames;
+    Frame *frame;            /* the running (top) frame, or NULL */
+    uint32_t depth;          /* frames on this fiber */
     struct ObjFiber *caller; /* the fiber that resumed this one, while running */
     Value exc_info;          /* the exception being handled (for bare raise), or NONE */
+    Value transfer;          /* a value in flight between fibers (sent / yielded) */
     uint8_t state;           /* FIBER_* */
 } ObjFiber;
 
@@ -253,7 +272,8 @@ typedef struct {
 #undef X
 } VMNames;
 
-/* Interned strings: an open-addressing set of ObjStr *, weak for the GC. */
+/* Interned strings: an open-addressing set of ObjStr *, weak for the GC
+ * (rebuilt without the dead after each collection). */
 typedef struct {
     ObjStr **slots;
     uint32_t cap;
@@ -271,6 +291,8 @@ struct VM {
     size_t gray_count, gray_cap;
     Value *roots; /* temporaries pushed by C code */
     size_t root_count, root_cap;
+    Value **extra_roots; /* long-lived slots owned by modules (vm_add_root) */
+    size_t n_extra_roots, extra_roots_cap;
 
     StrTable strings;
     VMClasses c;
@@ -286,6 +308,7 @@ struct VM {
 
     /* running */
     ObjFiber *fiber;     /* the fiber now running */
+    ObjFiber *main_fiber;/* runs module code and native re-entries */
     Value exception;     /* the exception being raised, EMPTY when none */
     uint32_t depth;      /* Python call depth, for RecursionError */
     uint32_t max_depth;
@@ -316,6 +339,8 @@ Value vm_take_exception(VM *vm);
 void vm_push_root(VM *vm, Value v);
 /* Forget the last n pushed roots. */
 void vm_pop_root(VM *vm, size_t n);
+/* Keep *slot alive for the VM's lifetime (module state). */
+void vm_add_root(VM *vm, Value *slot);
 
 /* ---- calls and attributes (re-entrant: usable from native code) -------- */
 /* Call any callable; see NativeFn for the argument layout. */

@@ -1,0 +1,24 @@
+/* gc.h: the precise mark-sweep collector and the allocator it watches. */
+#ifndef LOOPBOOK_GC_H
+#define LOOPBOOK_GC_H
+
+#include "vm.h"
+
+/* A new object of `size` bytes (header included), zeroed but for the header.
+ * May collect first, so everything the caller holds must be rooted. */
+void *gc_alloc_object(VM *vm, size_t size, ObjKind kind, ObjClass *cls);
+/* Grow, shrink (new_size > 0) or free (new_size == 0) a buffer owned by an
+ * object. Counts bytes towards the next collection but never collects. */
+void *gc_realloc(VM *vm, void *ptr, size_t old_size, size_t new_size);
+/* Run a full collection now. */
+void gc_collect(VM *vm);
+/* Mark a value / object reachable (for mark callbacks of opaque objects). */
+void gc_mark_value(VM *vm, Value v);
+void gc_mark_object(VM *vm, Obj *o);
+/* Free every object (VM teardown). */
+void gc_free_all(VM *vm);
+
+/* Growth helper for arrays inside objects. */
+#define GC_GROW_CAP(cap) ((cap) < 8 ? 8 : (cap) * 2)
+
+#endif
