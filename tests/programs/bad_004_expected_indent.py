@@ -1,0 +1,4 @@
+# A block header with no indented body.
+print("before")
+if True:
+print("not indented")

@@ -1,0 +1,4 @@
+# A string literal with no closing quote.
+print("fine")
+message = "this string never ends
+print(message)

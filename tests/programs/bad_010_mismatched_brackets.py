@@ -1,0 +1,3 @@
+# A closing bracket of the wrong kind.
+point = (1, 2]
+print(point)

@@ -1,0 +1,3 @@
+# return at module level.
+print("start")
+return 5

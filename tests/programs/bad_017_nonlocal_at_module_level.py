@@ -1,0 +1,3 @@
+# nonlocal outside any function.
+nonlocal x
+x = 1

@@ -1,0 +1,5 @@
+# continue inside a function but outside a loop.
+def f():
+    continue
+
+f()

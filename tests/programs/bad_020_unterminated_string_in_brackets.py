@@ -1,0 +1,2 @@
+# An unterminated string inside an open bracket.
+items = ["one", "two, "three"]

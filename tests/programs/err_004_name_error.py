@@ -1,0 +1,4 @@
+# Uncaught NameError.
+x_defined = 1
+print(x_defined)
+print(x)

@@ -1,0 +1,5 @@
+# Uncaught AttributeError.
+words = ["a", "b"]
+words.append("c")
+print(words)
+words.push("d")

@@ -1,0 +1,3 @@
+# Uncaught ValueError from float().
+print(float("3.25"))
+print(float("three"))

@@ -1,0 +1,5 @@
+# BaseException subclasses are not caught by "except Exception".
+try:
+    raise KeyboardInterrupt
+except Exception:
+    print("not reached")
