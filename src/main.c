@@ -1,2 +1,70 @@
+/* main.c: the command line. It parses arguments and hands over to the
+ * session; nothing else happens here. */
 #include <stdio.h>
-int main(void) { puts("loopbook"); return 0; }
+#include <stdlib.h>
+#include <string.h>
+
+#include "session.h"
+
+#define LOOPBOOK_VERSION "0.1.0"
+
+static const char usage_text[] =
+    "usage: loopbook [option] [FILE.py | -c CODE]\n"
+    "\n"
+    "Run Python programs (a subset of Python 3.11) and learn asyncio by running it.\n"
+    "\n"
+    "  loopbook FILE.py       run a script, like python3 FILE.py\n"
+    "  loopbook -c CODE       run CODE\n"
+    "  loopbook --dis FILE.py show the bytecode of a script\n"
+    "  loopbook --version     print the version\n"
+    "  loopbook --help        show this help\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "loopbook: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n%s", usage_text);
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) return usage_error("%s", "expected a file or -c CODE (the notebook prompt comes later)");
+    const char *arg = argv[1];
+    if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+        fputs(usage_text, stdout);
+        return 0;
+    }
+    if (strcmp(arg, "--version") == 0 || strcmp(arg, "-V") == 0) {
+        puts("loopbook " LOOPBOOK_VERSION);
+        return 0;
+    }
+    Session *s = session_new();
+    bool ok;
+    if (strcmp(arg, "-c") == 0) {
+        if (argc < 3) {
+            session_free(s);
+            return usage_error("%s", "argument expected for the -c option");
+        }
+        ok = session_run_source(s, argv[2], strlen(argv[2]), "<string>");
+    } else if (strcmp(arg, "--dis") == 0) {
+        if (argc < 3) {
+            session_free(s);
+            return usage_error("%s", "--dis expects a file");
+        }
+        ok = session_disassemble_file(s, argv[2]);
+    } else if (arg[0] == '-' && arg[1] != '\0') {
+        session_free(s);
+        return usage_error("unknown option %s", arg);
+    } else {
+        RunStatus status = session_run_file(s, arg);
+        if (status == RUN_CANNOT_OPEN) {
+            session_free(s);
+            return 2;
+        }
+        ok = status == RUN_OK;
+    }
+    fflush(stdout);
+    session_free(s);
+    return ok ? 0 : 1;
+}

@@ -1,2 +1,323 @@
-/* attr.c */
-#include "vm.h"
+/* attr.c: getting, setting and deleting attributes: instance dicts, class
+ * attributes along the base chain, descriptors (functions bind, property,
+ * staticmethod, classmethod) and the attributes built-in objects expose. */
+#include "attr.h"
+
+#include "call.h"
+
+#include "dict.h"
+#include "exception.h"
+#include "gc.h"
+
+Value class_lookup(ObjClass *cls, ObjStr *name)
+{
+    for (ObjClass *c = cls; c != NULL; c = c->base) {
+        Value v = dict_get_str(c->dict, name);
+        if (!IS_EMPTY(v)) return v;
+    }
+    return EMPTY_VAL;
+}
+
+Value vm_lookup_special(VM *vm, Value v, ObjStr *name)
+{
+    return class_lookup(vm_class_of(vm, v), name);
+}
+
+static bool is_method_like(Value v)
+{
+    return IS_FUNCTION(v) || (IS_NATIVE(v) && AS_NATIVE(v)->owner != NULL);
+}
+
+bool attr_lookup_method(VM *vm, Value obj, ObjStr *name, Value *method)
+{
+    if (!IS_OBJ(obj)) {
+        Value v = class_lookup(vm_class_of(vm, obj), name);
+        if (!is_method_like(v)) return false;
+        *method = v;
+        return true;
+    }
+    switch ((ObjKind)AS_OBJ(obj)->kind) {
+    case OBJ_INSTANCE:
+        if (AS_OBJ(obj)->cls == vm->c.super_) return false;
+        if (dict_find_str(AS_INSTANCE(obj)->dict, name) >= 0) return false;
+        break;
+    case OBJ_EXCEPTION:
+        if (AS_EXCEPTION(obj)->dict && dict_find_str(AS_EXCEPTION(obj)->dict, name) >= 0) return false;
+        break;
+    case OBJ_CLASS:
+    case OBJ_MODULE: return false;
+    default: break;
+    }
+    Value v = class_lookup(AS_OBJ(obj)->cls, name);
+    if (!is_method_like(v)) return false;
+    *method = v;
+    return true;
+}
+
+/* What a class attribute becomes when reached through an instance. */
+static bool bind_to_instance(VM *vm, Value attr, Value obj, Value *out)
+{
+    if (!IS_OBJ(attr)) {
+        *out = attr;
+        return true;
+    }
+    switch ((ObjKind)AS_OBJ(attr)->kind) {
+    case OBJ_FUNCTION: *out = OBJ_VAL(bound_method_new(vm, obj, attr)); return true;
+    case OBJ_NATIVE:
+        if (AS_NATIVE(attr)->owner) *out = OBJ_VAL(bound_method_new(vm, obj, attr));
+        else *out = attr;
+        return true;
+    case OBJ_PROPERTY:
+        if (IS_EMPTY(AS_DESCRIPTOR(attr)->fget))
+            return vm_raise(vm, vm->c.AttributeError, "property object has no getter");
+        return vm_call(vm, AS_DESCRIPTOR(attr)->fget, &obj, 1, NULL, out);
+    case OBJ_STATICMETHOD: *out = AS_DESCRIPTOR(attr)->fget; return true;
+    case OBJ_CLASSMETHOD:
+        *out = OBJ_VAL(bound_method_new(vm, OBJ_VAL(vm_class_of(vm, obj)), AS_DESCRIPTOR(attr)->fget));
+        return true;
+    default: *out = attr; return true;
+    }
+}
+
+/* What a class attribute becomes when reached through the class itself. */
+static bool bind_to_class(VM *vm, Value attr, ObjClass *cls, Value *out)
+{
+    if (IS_KIND(attr, OBJ_STATICMETHOD)) {
+        *out = AS_DESCRIPTOR(attr)->fget;
+    } else if (IS_KIND(attr, OBJ_CLASSMETHOD)) {
+        *out = OBJ_VAL(bound_method_new(vm, OBJ_VAL(cls), AS_DESCRIPTOR(attr)->fget));
+    } else {
+        *out = attr;
+    }
+    return true;
+}
+
+static ObjTuple *class_bases(VM *vm, ObjClass *cls)
+{
+    if (cls->base == NULL) return vm->empty_tuple;
+    Value b = OBJ_VAL(cls->base);
+    return tuple_new(vm, &b, 1);
+}
+
+static ObjTuple *class_mro(VM *vm, ObjClass *cls)
+{
+    ObjTuple *t = tuple_new(vm, NULL, cls->depth + 1);
+    uint32_t i = 0;
+    for (ObjClass *c = cls; c != NULL; c = c->base) t->items[i++] = OBJ_VAL(c);
+    return t;
+}
+
+static bool class_special_attr(VM *vm, ObjClass *cls, ObjStr *name, Value *out)
+{
+    VMNames *n = &vm->n;
+    if (name == n->__name__) *out = OBJ_VAL(cls->name);
+    else if (name == n->__qualname__) *out = OBJ_VAL(cls->qualname);
+    else if (name == n->__module__ && cls->module) *out = OBJ_VAL(cls->module);
+    else if (name == n->__dict__) *out = OBJ_VAL(cls->dict);
+    else if (name == n->__doc__) *out = NONE_VAL;
+    else if (name == n->__class__) *out = OBJ_VAL(vm->c.type);
+    else if (name == str_intern_cstr(vm, "__base__")) *out = cls->base ? OBJ_VAL(cls->base) : NONE_VAL;
+    else if (name == str_intern_cstr(vm, "__bases__")) *out = OBJ_VAL(class_bases(vm, cls));
+    else if (name == str_intern_cstr(vm, "__mro__")) *out = OBJ_VAL(class_mro(vm, cls));
+    else return false;
+    return true;
+}
+
+static bool function_attr(VM *vm, ObjFunction *fn, ObjStr *name, Value *out)
+{
+    VMNames *n = &vm->n;
+    if (name == n->__name__) *out = OBJ_VAL(fn->name);
+    else if (name == n->__qualname__) *out = OBJ_VAL(fn->qualname);
+    else if (name == n->__module__) *out = OBJ_VAL(fn->module);
+    else if (name == n->__doc__) *out = NONE_VAL;
+    else if (name == n->__dict__) {
+        if (fn->dict == NULL) fn->dict = dict_new(vm);
+        *out = OBJ_VAL(fn->dict);
+    } else if (name == str_intern_cstr(vm, "__defaults__")) *out = fn->defaults ? OBJ_VAL(fn->defaults) : NONE_VAL;
+    else if (name == str_intern_cstr(vm, "__code__")) *out = OBJ_VAL(fn->code);
+    else if (fn->dict && !IS_EMPTY(dict_get_str(fn->dict, name))) *out = dict_get_str(fn->dict, name);
+    else return false;
+    return true;
+}
+
+static bool builtin_object_attr(VM *vm, Value obj, ObjStr *name, Value *out)
+{
+    Obj *o = AS_OBJ(obj);
+    switch ((ObjKind)o->kind) {
+    case OBJ_FUNCTION: return function_attr(vm, (ObjFunction *)o, name, out);
+    case OBJ_NATIVE:
+        if (name == vm->n.__name__ || name == vm->n.__qualname__) {
+            *out = OBJ_VAL(((ObjNative *)o)->name);
+            return true;
+        }
+        if (name == str_intern_cstr(vm, "__self__") && !IS_NONE(((ObjNative *)o)->data)) {
+            *out = ((ObjNative *)o)->data;
+            return true;
+        }
+        return false;
+    case OBJ_BOUND_METHOD: {
+        ObjBoundMethod *m = (ObjBoundMethod *)o;
+        if (name == str_intern_cstr(vm, "__self__")) *out = m->self;
+        else if (name == str_intern_cstr(vm, "__func__")) *out = m->func;
+        else {
+            bool found;
+            if (!vm_getattr_opt(vm, m->func, name, out, &found)) return false;
+            return found;
+        }
+        return true;
+    }
+    case OBJ_MODULE: {
+        Value v = dict_get_str(((ObjModule *)o)->dict, name);
+        if (IS_EMPTY(v)) {
+            if (name == vm->n.__dict__) v = OBJ_VAL(((ObjModule *)o)->dict);
+            else return false;
+        }
+        *out = v;
+        return true;
+    }
+    case OBJ_CODE:
+        if (name == str_intern_cstr(vm, "co_name")) {
+            *out = OBJ_VAL(((ObjCode *)o)->name);
+            return true;
+        }
+        return false;
+    default: return false;
+    }
+}
+
+bool vm_getattr_opt(VM *vm, Value obj, ObjStr *name, Value *out, bool *found)
+{
+    *found = true;
+    ObjClass *cls = vm_class_of(vm, obj);
+    if (name == vm->n.__class__) {
+        *out = OBJ_VAL(cls);
+        return true;
+    }
+    if (IS_CLASS(obj)) {
+        ObjClass *self = AS_CLASS(obj);
+        Value v = class_lookup(self, name);
+        if (!IS_EMPTY(v)) return bind_to_class(vm, v, self, out);
+        if (class_special_attr(vm, self, name, out)) return true;
+        v = class_lookup(vm->c.type, name);
+        if (!IS_EMPTY(v)) return bind_to_instance(vm, v, obj, out);
+        *found = false;
+        return true;
+    }
+    if (cls == vm->c.super_) return super_getattr(vm, AS_INSTANCE(obj), name, out, found);
+    Value cattr = class_lookup(cls, name);
+    if (IS_KIND(cattr, OBJ_PROPERTY)) return bind_to_instance(vm, cattr, obj, out);
+    if (IS_OBJ(obj)) {
+        Obj *o = AS_OBJ(obj);
+        ObjDict *dict = o->kind == OBJ_INSTANCE    ? ((ObjInstance *)o)->dict
+                        : o->kind == OBJ_EXCEPTION ? ((ObjException *)o)->dict
+                                                   : NULL;
+        if (dict) {
+            Value v = dict_get_str(dict, name);
+            if (!IS_EMPTY(v)) {
+                *out = v;
+                return true;
+            }
+            if (name == vm->n.__dict__) {
+                *out = OBJ_VAL(dict);
+                return true;
+            }
+        }
+        if (o->kind == OBJ_EXCEPTION) {
+            bool f;
+            if (!exception_getattr(vm, (ObjException *)o, name, out, &f)) return false;
+            if (f) return true;
+        }
+        if (IS_EMPTY(cattr) && builtin_object_attr(vm, obj, name, out)) return true;
+        if (!IS_EMPTY(vm->exception)) return false;
+    }
+    if (!IS_EMPTY(cattr)) return bind_to_instance(vm, cattr, obj, out);
+    Value getattr = class_lookup(cls, vm->n.__getattr__);
+    if (IS_FUNCTION(getattr)) {
+        Value args[2] = {obj, OBJ_VAL(name)};
+        if (vm_call(vm, getattr, args, 2, NULL, out)) return true;
+        if (!vm_exception_matches(vm, vm->c.AttributeError)) return false;
+        vm_take_exception(vm);
+    }
+    *found = false;
+    return true;
+}
+
+bool vm_getattr(VM *vm, Value obj, ObjStr *name, Value *out)
+{
+    bool found;
+    if (!vm_getattr_opt(vm, obj, name, out, &found)) return false;
+    if (found) return true;
+    if (IS_MODULE(obj))
+        return vm_raise(vm, vm->c.AttributeError, "module '%s' has no attribute '%s'", AS_MODULE(obj)->name->data,
+                        name->data);
+    if (IS_CLASS(obj))
+        return vm_raise(vm, vm->c.AttributeError, "type object '%s' has no attribute '%s'",
+                        AS_CLASS(obj)->name->data, name->data);
+    return vm_raise(vm, vm->c.AttributeError, "'%s' object has no attribute '%s'", vm_class_of(vm, obj)->name->data,
+                    name->data);
+}
+
+static bool no_such_attribute(VM *vm, Value obj, ObjStr *name)
+{
+    return vm_raise(vm, vm->c.AttributeError, "'%s' object has no attribute '%s'", vm_class_of(vm, obj)->name->data,
+                    name->data);
+}
+
+bool vm_setattr(VM *vm, Value obj, ObjStr *name, Value v)
+{
+    ObjClass *cls = vm_class_of(vm, obj);
+    Value cattr = class_lookup(cls, name);
+    if (IS_KIND(cattr, OBJ_PROPERTY)) {
+        ObjDescriptor *p = AS_DESCRIPTOR(cattr);
+        if (IS_EMPTY(p->fset)) return vm_raise(vm, vm->c.AttributeError, "can't set attribute '%s'", name->data);
+        Value args[2] = {obj, v};
+        Value ignored;
+        return vm_call(vm, p->fset, args, 2, NULL, &ignored);
+    }
+    if (!IS_OBJ(obj)) return no_such_attribute(vm, obj, name);
+    Obj *o = AS_OBJ(obj);
+    switch ((ObjKind)o->kind) {
+    case OBJ_INSTANCE: dict_set_str(vm, ((ObjInstance *)o)->dict, name, v); return true;
+    case OBJ_EXCEPTION: {
+        bool handled;
+        if (!exception_setattr(vm, (ObjException *)o, name, v, &handled)) return false;
+        if (handled) return true;
+        ObjException *e = (ObjException *)o;
+        if (e->dict == NULL) e->dict = dict_new(vm);
+        dict_set_str(vm, e->dict, name, v);
+        return true;
+    }
+    case OBJ_CLASS: {
+        ObjClass *c = (ObjClass *)o;
+        if (c->class_flags & CLASS_BUILTIN)
+            return vm_raise(vm, vm->c.TypeError, "cannot set '%s' attribute of immutable type '%s'", name->data,
+                            c->name->data);
+        dict_set_str(vm, c->dict, name, v);
+        return true;
+    }
+    case OBJ_MODULE: dict_set_str(vm, ((ObjModule *)o)->dict, name, v); return true;
+    case OBJ_FUNCTION: {
+        ObjFunction *fn = (ObjFunction *)o;
+        if (name == vm->n.__name__ && IS_STR(v)) fn->name = AS_STR(v);
+        else if (name == vm->n.__qualname__ && IS_STR(v)) fn->qualname = AS_STR(v);
+        if (fn->dict == NULL) fn->dict = dict_new(vm);
+        dict_set_str(vm, fn->dict, name, v);
+        return true;
+    }
+    default: return no_such_attribute(vm, obj, name);
+    }
+}
+
+bool vm_delattr(VM *vm, Value obj, ObjStr *name)
+{
+    ObjDict *dict = NULL;
+    if (IS_INSTANCE(obj)) dict = AS_INSTANCE(obj)->dict;
+    else if (IS_EXCEPTION(obj)) dict = AS_EXCEPTION(obj)->dict;
+    else if (IS_MODULE(obj)) dict = AS_MODULE(obj)->dict;
+    else if (IS_CLASS(obj) && !(AS_CLASS(obj)->class_flags & CLASS_BUILTIN)) dict = AS_CLASS(obj)->dict;
+    if (dict == NULL) return no_such_attribute(vm, obj, name);
+    bool found;
+    if (!dict_del(vm, dict, OBJ_VAL(name), &found)) return false;
+    if (!found) return no_such_attribute(vm, obj, name);
+    return true;
+}

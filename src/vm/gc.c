@@ -160,7 +160,12 @@ static void blacken(VM *vm, Obj *o)
     case OBJ_TUPLE: mark_values(vm, ((ObjTuple *)o)->items, ((ObjTuple *)o)->len); break;
     case OBJ_LIST: mark_values(vm, ((ObjList *)o)->items, ((ObjList *)o)->len); break;
     case OBJ_DICT: mark_table(vm, &((ObjDict *)o)->table); break;
-    case OBJ_SET: mark_table(vm, &((ObjSet *)o)->table); break;
+    case OBJ_SET: {
+        ObjSet *s = (ObjSet *)o;
+        if (s->table != NULL)
+            for (uint32_t i = 0; i <= s->mask; i++) gc_mark_value(vm, s->table[i].key);
+        break;
+    }
     case OBJ_SLICE: {
         ObjSlice *s = (ObjSlice *)o;
         gc_mark_value(vm, s->start);
@@ -237,9 +242,11 @@ static void mark_roots(VM *vm)
     gc_mark_object(vm, (Obj *)vm->builtins);
     gc_mark_object(vm, (Obj *)vm->modules);
     gc_mark_object(vm, (Obj *)vm->main_globals);
+    gc_mark_object(vm, (Obj *)vm->sources);
     gc_mark_object(vm, (Obj *)vm->fiber);
     gc_mark_object(vm, (Obj *)vm->main_fiber);
     gc_mark_value(vm, vm->exception);
+    gc_mark_value(vm, vm->build_class);
     for (size_t i = 0; i < vm->n_extra_roots; i++) gc_mark_value(vm, *vm->extra_roots[i]);
 }
 
@@ -276,7 +283,7 @@ static size_t owned_bytes(Obj *o)
     switch ((ObjKind)o->kind) {
     case OBJ_LIST: return ((ObjList *)o)->cap * sizeof(Value);
     case OBJ_DICT: return table_bytes(&((ObjDict *)o)->table);
-    case OBJ_SET: return table_bytes(&((ObjSet *)o)->table);
+    case OBJ_SET: return ((ObjSet *)o)->table ? (((ObjSet *)o)->mask + 1u) * sizeof(SetEntry) : 0;
     default: return 0;
     }
 }
@@ -288,7 +295,7 @@ static void free_object(VM *vm, Obj *o)
     switch ((ObjKind)o->kind) {
     case OBJ_LIST: free(((ObjList *)o)->items); break;
     case OBJ_DICT: free_table(&((ObjDict *)o)->table); break;
-    case OBJ_SET: free_table(&((ObjSet *)o)->table); break;
+    case OBJ_SET: free(((ObjSet *)o)->table); break;
     case OBJ_CODE: free_code((ObjCode *)o); break;
     case OBJ_FIBER: fiber_free_chunks((ObjFiber *)o); break;
     case OBJ_OPAQUE: {

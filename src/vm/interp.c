@@ -1,6 +1,1419 @@
-/* interp.c */
+/* interp.c: the dispatch loop. A bytecode-to-bytecode call pushes a Frame on
+ * the running fiber and jumps to the callee's first instruction: the C stack
+ * does not grow. Only a call from C (vm_call) nests a new interp_run, and the
+ * frame it pushes is marked FRAME_RETURN_TO_C so that returning from it (or an
+ * exception leaving it) ends that nested run. */
 #include "interp.h"
+
 #include <stdlib.h>
+#include <string.h>
+
+#include "call.h"
+#include "dict.h"
+#include "frame.h"
 #include "gc.h"
-ObjFiber *fiber_new(VM *vm) { ObjFiber *f = gc_alloc_object(vm, sizeof(ObjFiber), OBJ_FIBER, vm->c.fiber); f->exc_info = NONE_VAL; f->transfer = NONE_VAL; return f; }
-void fiber_free_chunks(ObjFiber *f) { (void)f; }
+#include "iter.h"
+#include "list.h"
+#include "set.h"
+#include "str.h"
+#include "attr.h"
+#include "opcodes.h"
+#include "ops.h"
+#include "traceback.h"
+
+#if defined(__GNUC__) && !defined(LOOPBOOK_NO_COMPUTED_GOTO)
+#pragma GCC diagnostic ignored "-Wpedantic"
+#define USE_COMPUTED_GOTO 1
+#endif
+
+/* ---- small helpers the opcodes share ------------------------------------------ */
+
+static bool truthy_fast(VM *vm, Value v, bool *out)
+{
+    switch (v.tag) {
+    case VAL_BOOL: *out = AS_BOOL(v); return true;
+    case VAL_NONE: *out = false; return true;
+    case VAL_INT: *out = AS_INT(v) != 0; return true;
+    default: return op_truthy(vm, v, out);
+    }
+}
+
+static bool name_error(VM *vm, ObjStr *name)
+{
+    return vm_raise(vm, vm->c.NameError, "name '%s' is not defined", name->data);
+}
+
+static bool load_global(VM *vm, ObjCode *code, ObjDict *globals, uint32_t i, Value *out)
+{
+    ObjStr *name = code->names[i];
+    uint32_t cached = code->global_cache[i];
+    DictTable *t = &globals->table;
+    if (cached < t->used && IS_OBJ(t->entries[cached].key) && AS_OBJ(t->entries[cached].key) == (Obj *)name) {
+        *out = t->entries[cached].value;
+        return true;
+    }
+    int32_t ix = dict_find_str(globals, name);
+    if (ix >= 0) {
+        code->global_cache[i] = (uint32_t)ix;
+        *out = t->entries[ix].value;
+        return true;
+    }
+    Value v = dict_get_str(vm->builtins, name);
+    if (IS_EMPTY(v)) return name_error(vm, name);
+    *out = v;
+    return true;
+}
+
+static bool load_name_op(VM *vm, Frame *frame, ObjStr *name, Value *out)
+{
+    if (frame->locals_dict) {
+        Value v = dict_get_str(frame->locals_dict, name);
+        if (!IS_EMPTY(v)) {
+            *out = v;
+            return true;
+        }
+    }
+    Value v = dict_get_str(frame->globals, name);
+    if (IS_EMPTY(v)) v = dict_get_str(vm->builtins, name);
+    if (IS_EMPTY(v)) return name_error(vm, name);
+    *out = v;
+    return true;
+}
+
+static bool unbound_local(VM *vm, ObjCode *code, uint32_t i)
+{
+    return vm_raise(vm, vm->c.UnboundLocalError,
+                    "cannot access local variable '%s' where it is not associated with a value",
+                    code->varnames[i]->data);
+}
+
+static bool unbound_deref(VM *vm, ObjCode *code, uint32_t i)
+{
+    if (i < code->n_cells)
+        return vm_raise(vm, vm->c.UnboundLocalError,
+                        "cannot access local variable '%s' where it is not associated with a value",
+                        code->cellnames[i]->data);
+    return vm_raise(vm, vm->c.NameError,
+                    "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+                    code->freenames[i - code->n_cells]->data);
+}
+
+/* Unpack an iterable into n values, written so that the first is on top. */
+static bool unpack_sequence(VM *vm, Value seq, uint32_t n, Value *dest)
+{
+    if (IS_TUPLE(seq) || IS_LIST(seq)) {
+        uint32_t len = IS_TUPLE(seq) ? AS_TUPLE(seq)->len : AS_LIST(seq)->len;
+        Value *items = IS_TUPLE(seq) ? AS_TUPLE(seq)->items : AS_LIST(seq)->items;
+        if (len != n) {
+            if (len > n) return vm_raise(vm, vm->c.ValueError, "too many values to unpack (expected %u)", n);
+            return vm_raise(vm, vm->c.ValueError, "not enough values to unpack (expected %u, got %u)", n, len);
+        }
+        for (uint32_t i = 0; i < n; i++) dest[n - 1 - i] = items[i];
+        return true;
+    }
+    Value it;
+    if (!op_iter(vm, seq, &it)) return false;
+    vm_push_root(vm, it);
+    for (uint32_t i = 0; i < n; i++) {
+        bool done;
+        Value v;
+        if (!op_next(vm, it, &v, &done)) goto fail;
+        if (done) {
+            vm_raise(vm, vm->c.ValueError, "not enough values to unpack (expected %u, got %u)", n, i);
+            goto fail;
+        }
+        dest[n - 1 - i] = v;
+    }
+    bool done;
+    Value extra;
+    if (!op_next(vm, it, &extra, &done)) goto fail;
+    if (!done) {
+        vm_raise(vm, vm->c.ValueError, "too many values to unpack (expected %u)", n);
+        goto fail;
+    }
+    vm_pop_root(vm, 1);
+    return true;
+fail:
+    vm_pop_root(vm, 1);
+    return false;
+}
+
+/* a, *b, c = seq: `before` values, a list, `after` values (first on top). */
+static bool unpack_ex(VM *vm, Value seq, uint32_t before, uint32_t after, Value *dest)
+{
+    ObjList *all = list_new(vm, NULL, 0);
+    vm_push_root(vm, OBJ_VAL(all));
+    bool ok = list_extend_from_iterable(vm, all, seq);
+    if (ok && all->len < before + after) {
+        vm_raise(vm, vm->c.ValueError, "not enough values to unpack (expected at least %u, got %u)", before + after,
+                 all->len);
+        ok = false;
+    }
+    if (ok) {
+        uint32_t n = before + after + 1;
+        uint32_t mid_len = all->len - before - after;
+        ObjList *mid = list_new(vm, all->items + before, mid_len);
+        for (uint32_t i = 0; i < before; i++) dest[n - 1 - i] = all->items[i];
+        dest[n - 1 - before] = OBJ_VAL(mid);
+        for (uint32_t i = 0; i < after; i++) dest[after - 1 - i] = all->items[before + mid_len + i];
+    }
+    vm_pop_root(vm, 1);
+    return ok;
+}
+
+static bool format_value(VM *vm, Value v, uint32_t flags, Value spec, Value *out)
+{
+    ObjStr *s;
+    switch (flags & 3) {
+    case 1:
+        if (!op_str(vm, v, &s)) return false;
+        v = OBJ_VAL(s);
+        break;
+    case 2:
+    case 3:
+        if (!op_repr(vm, v, &s)) return false;
+        v = OBJ_VAL(s);
+        break;
+    default: break;
+    }
+    if (!(flags & 4) && IS_STR(v)) {
+        *out = v;
+        return true;
+    }
+    vm_push_root(vm, v);
+    bool ok = op_format(vm, v, (flags & 4) ? AS_STR(spec) : vm->n.empty, &s);
+    vm_pop_root(vm, 1);
+    if (ok) *out = OBJ_VAL(s);
+    return ok;
+}
+
+static bool build_string(VM *vm, Value *parts, uint32_t n, Value *out)
+{
+    size_t total = 0;
+    for (uint32_t i = 0; i < n; i++) total += AS_STR(parts[i])->byte_len;
+    ObjStr *s = str_alloc(vm, total);
+    size_t at = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        memcpy(s->data + at, AS_STR(parts[i])->data, AS_STR(parts[i])->byte_len);
+        at += AS_STR(parts[i])->byte_len;
+    }
+    *out = OBJ_VAL(str_finish(s));
+    return true;
+}
+
+static bool make_function(VM *vm, Value *sp, uint32_t flags, ObjDict *globals, Value *out)
+{
+    /* stack: [defaults?] [kwdefaults?] [closure?] code */
+    ObjCode *code = AS_CODE(sp[-1]);
+    int k = -2;
+    ObjTuple *closure = (flags & 4) ? AS_TUPLE(sp[k--]) : NULL;
+    ObjDict *kwdefaults = (flags & 2) ? AS_DICT(sp[k--]) : NULL;
+    ObjTuple *defaults = (flags & 1) ? AS_TUPLE(sp[k--]) : NULL;
+    ObjFunction *fn = function_new(vm, code, globals);
+    fn->closure = closure;
+    fn->kwdefaults = kwdefaults;
+    fn->defaults = defaults;
+    Value modname = dict_get_str(globals, vm->n.__name__);
+    if (IS_STR(modname)) fn->module = AS_STR(modname);
+    *out = OBJ_VAL(fn);
+    return true;
+}
+
+/* f(**a, **b): merge mapping src into the kwargs dict, refusing a key twice.
+ * callee (below the args tuple) names the function in the message. */
+static bool dict_merge_kwargs(VM *vm, ObjDict *dst, Value src, Value callee)
+{
+    if (!IS_DICT(src)) {
+        ObjDict *tmp = dict_new(vm);
+        vm_push_root(vm, OBJ_VAL(tmp));
+        bool ok = dict_update_from(vm, tmp, src);
+        vm_pop_root(vm, 1);
+        if (!ok) {
+            if (vm_exception_matches(vm, vm->c.TypeError)) {
+                vm_take_exception(vm);
+                return vm_raise(vm, vm->c.TypeError, "%s argument after ** must be a mapping, not %s",
+                                callable_name_for_error(vm, callee), vm_class_of(vm, src)->name->data);
+            }
+            return false;
+        }
+        src = OBJ_VAL(tmp);
+    }
+    ObjDict *d = AS_DICT(src);
+    for (uint32_t i = 0; i < d->table.used; i++) {
+        DictEntry *e = &d->table.entries[i];
+        if (IS_EMPTY(e->key)) continue;
+        if (!IS_STR(e->key)) return vm_raise(vm, vm->c.TypeError, "keywords must be strings");
+        if (dict_find_str(dst, AS_STR(e->key)) >= 0)
+            return vm_raise(vm, vm->c.TypeError, "%s got multiple values for keyword argument '%s'",
+                            callable_name_for_error(vm, callee), AS_STR(e->key)->data);
+        dict_set_str(vm, dst, AS_STR(e->key), e->value);
+    }
+    return true;
+}
+
+static bool check_exc_match(VM *vm, Value exc, Value type, bool *out)
+{
+    if (IS_CLASS(type) && class_is_subclass(AS_CLASS(type), vm->c.BaseException)) {
+        *out = vm_isinstance(vm, exc, AS_CLASS(type));
+        return true;
+    }
+    if (IS_TUPLE(type)) {
+        ObjTuple *t = AS_TUPLE(type);
+        *out = false;
+        for (uint32_t i = 0; i < t->len; i++) {
+            bool m;
+            if (!check_exc_match(vm, exc, t->items[i], &m)) return false;
+            if (m) *out = true;
+        }
+        return true;
+    }
+    return vm_raise(vm, vm->c.TypeError, "catching classes that do not inherit from BaseException is not allowed");
+}
+
+static bool do_raise(VM *vm, Value exc, Value cause, bool has_cause)
+{
+    if (IS_CLASS(exc)) {
+        if (!class_is_subclass(AS_CLASS(exc), vm->c.BaseException))
+            return vm_raise(vm, vm->c.TypeError, "exceptions must derive from BaseException");
+        if (!vm_call(vm, exc, NULL, 0, NULL, &exc)) return false;
+    }
+    if (!IS_EXCEPTION(exc)) return vm_raise(vm, vm->c.TypeError, "exceptions must derive from BaseException");
+    if (has_cause) {
+        vm_push_root(vm, exc);
+        if (IS_CLASS(cause)) {
+            if (!vm_call(vm, cause, NULL, 0, NULL, &cause)) {
+                vm_pop_root(vm, 1);
+                return false;
+            }
+        }
+        vm_pop_root(vm, 1);
+        if (!IS_NONE(cause) && !IS_EXCEPTION(cause))
+            return vm_raise(vm, vm->c.TypeError, "exception causes must derive from BaseException");
+        AS_EXCEPTION(exc)->cause = cause;
+        AS_EXCEPTION(exc)->suppress_context = true;
+    }
+    return vm_raise_value(vm, exc);
+}
+
+static bool before_with(VM *vm, Value mgr, Value *exit_out, Value *enter_result)
+{
+    Value enter = vm_lookup_special(vm, mgr, vm->n.__enter__);
+    Value exit = vm_lookup_special(vm, mgr, vm->n.__exit__);
+    if (IS_EMPTY(enter) || IS_EMPTY(exit)) {
+        ObjClass *cls = vm_class_of(vm, mgr);
+        return vm_raise(vm, vm->c.TypeError,
+                        "'%s' object does not support the context manager protocol", cls->name->data);
+    }
+    ObjBoundMethod *bound = bound_method_new(vm, mgr, exit);
+    *exit_out = OBJ_VAL(bound);
+    vm_push_root(vm, *exit_out);
+    bool ok = vm_call(vm, enter, &mgr, 1, NULL, enter_result);
+    vm_pop_root(vm, 1);
+    return ok;
+}
+
+static bool with_except_start(VM *vm, Value exit, Value exc, Value *out)
+{
+    Value args[3] = {OBJ_VAL(vm_class_of(vm, exc)), exc, NONE_VAL};
+    ObjException *e = AS_EXCEPTION(exc);
+    if (e->traceback) args[2] = OBJ_VAL(e->traceback);
+    return vm_call(vm, exit, args, 3, NULL, out);
+}
+
+static bool print_expr(VM *vm, Value v)
+{
+    if (IS_NONE(v)) return true;
+    if (vm->display_hook) return vm->display_hook(vm, v);
+    ObjStr *s;
+    if (!op_repr(vm, v, &s)) return false;
+    vm_write(vm, s->data, s->byte_len);
+    vm_write(vm, "\n", 1);
+    return true;
+}
+
+static bool import_name(VM *vm, ObjStr *name, Value *out)
+{
+    Value m = dict_get_str(vm->modules, name);
+    if (IS_EMPTY(m) && vm->import_hook) {
+        if (!vm->import_hook(vm, name, &m)) return false;
+    }
+    if (IS_EMPTY(m)) {
+        return vm_raise(vm, vm->c.ModuleNotFoundError, "No module named '%s'", name->data);
+    }
+    *out = m;
+    return true;
+}
+
+static bool import_from(VM *vm, Value module, ObjStr *name, Value *out)
+{
+    bool found;
+    if (!vm_getattr_opt(vm, module, name, out, &found)) return false;
+    if (found) return true;
+    ObjStr *modname = IS_MODULE(module) ? AS_MODULE(module)->name : vm->n.empty;
+    return vm_raise(vm, vm->c.ImportError, "cannot import name '%s' from '%s' (unknown location)", name->data,
+                    modname->data);
+}
+
+/* Find the handler for the instruction that ends at ip in frame, or NULL. */
+static const ExceptEntry *find_handler(const ObjCode *code, uint32_t offset)
+{
+    for (uint32_t i = 0; i < code->n_excepts; i++) {
+        const ExceptEntry *e = &code->excepts[i];
+        if (offset >= e->start && offset < e->end) return e;
+    }
+    return NULL;
+}
+
+/* ---- the loop ----------------------------------------------------------------------- */
+
+#define READ_B() (ip += 1, ip[-1])
+#define READ_H() (ip += 2, read_u16(ip - 2))
+#define READ_W() (ip += 4, read_u32(ip - 4))
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define PEEK(n) (sp[-(n)])
+/* Make the fiber's state visible to the GC and to a nested vm_call. */
+#define SYNC()                                                                                      \
+    do {                                                                                            \
+        frame->ip = ip;                                                                             \
+        fiber->sp = sp;                                                                             \
+    } while (0)
+/* Reload the registers from the (possibly new) top frame. */
+#define LOAD_FRAME()                                                                                \
+    do {                                                                                            \
+        frame = fiber->frame;                                                                       \
+        ip = frame->ip;                                                                             \
+        sp = fiber->sp;                                                                             \
+        slots = frame->slots;                                                                       \
+        code = frame->code;                                                                         \
+        consts = code->constants;                                                                   \
+    } while (0)
+#define THROW() goto error
+#define CHECK(expr)                                                                                 \
+    do {                                                                                            \
+        if (!(expr)) THROW();                                                                       \
+    } while (0)
+
+#ifdef USE_COMPUTED_GOTO
+#define DISPATCH() goto *targets[*ip++]
+#define CASE(name) L_##name:
+#define DEFAULT_CASE L_bad:
+#else
+#define DISPATCH() goto dispatch
+#define CASE(name) case OP_##name:
+#define DEFAULT_CASE default:
+#endif
+
+bool interp_run(VM *vm, Value *result)
+{
+#ifdef USE_COMPUTED_GOTO
+    static void *targets[256] = {
+#define X(name, fmt) [OP_##name] = &&L_##name,
+        OPCODE_LIST(X)
+#undef X
+    };
+    for (int i = OP_COUNT; i < 256; i++) targets[i] = &&L_bad;
+#endif
+    ObjFiber *fiber = vm->fiber;
+    Frame *frame;
+    uint8_t *ip;
+    Value *sp, *slots, *consts;
+    ObjCode *code;
+    bool reraise = false;
+    LOAD_FRAME();
+
+#ifdef USE_COMPUTED_GOTO
+    DISPATCH();
+#else
+dispatch:
+    switch (*ip++) {
+#endif
+
+    CASE(NOP) DISPATCH();
+    CASE(POP_TOP)
+    {
+        sp--;
+        DISPATCH();
+    }
+    CASE(COPY)
+    {
+        uint8_t n = READ_B();
+        Value v = PEEK(n);
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(SWAP)
+    {
+        uint8_t n = READ_B();
+        Value t = PEEK(1);
+        PEEK(1) = PEEK(n);
+        PEEK(n) = t;
+        DISPATCH();
+    }
+    CASE(LOAD_CONST)
+    {
+        uint32_t i = READ_W();
+        PUSH(consts[i]);
+        DISPATCH();
+    }
+    CASE(LOAD_NONE)
+    {
+        PUSH(NONE_VAL);
+        DISPATCH();
+    }
+    CASE(LOAD_TRUE)
+    {
+        PUSH(TRUE_VAL);
+        DISPATCH();
+    }
+    CASE(LOAD_FALSE)
+    {
+        PUSH(FALSE_VAL);
+        DISPATCH();
+    }
+    CASE(LOAD_SMALL_INT)
+    {
+        uint16_t v = READ_H();
+        PUSH(INT_VAL((int64_t)v - 32768));
+        DISPATCH();
+    }
+    CASE(LOAD_FAST)
+    {
+        uint16_t i = READ_H();
+        Value v = slots[i];
+        if (IS_EMPTY(v)) {
+            SYNC();
+            unbound_local(vm, code, i);
+            THROW();
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(STORE_FAST)
+    {
+        uint16_t i = READ_H();
+        slots[i] = POP();
+        DISPATCH();
+    }
+    CASE(DELETE_FAST)
+    {
+        uint16_t i = READ_H();
+        if (IS_EMPTY(slots[i])) {
+            SYNC();
+            unbound_local(vm, code, i);
+            THROW();
+        }
+        slots[i] = EMPTY_VAL;
+        DISPATCH();
+    }
+    CASE(LOAD_DEREF)
+    {
+        uint16_t i = READ_H();
+        Value v = ((ObjCell *)AS_OBJ(slots[code->n_locals + i]))->value;
+        if (IS_EMPTY(v)) {
+            SYNC();
+            unbound_deref(vm, code, i);
+            THROW();
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(STORE_DEREF)
+    {
+        uint16_t i = READ_H();
+        ((ObjCell *)AS_OBJ(slots[code->n_locals + i]))->value = POP();
+        DISPATCH();
+    }
+    CASE(DELETE_DEREF)
+    {
+        uint16_t i = READ_H();
+        ObjCell *cell = (ObjCell *)AS_OBJ(slots[code->n_locals + i]);
+        if (IS_EMPTY(cell->value)) {
+            SYNC();
+            unbound_deref(vm, code, i);
+            THROW();
+        }
+        cell->value = EMPTY_VAL;
+        DISPATCH();
+    }
+    CASE(LOAD_CLOSURE)
+    {
+        uint16_t i = READ_H();
+        PUSH(slots[code->n_locals + i]);
+        DISPATCH();
+    }
+    CASE(LOAD_GLOBAL)
+    {
+        uint16_t i = READ_H();
+        SYNC();
+        CHECK(load_global(vm, code, frame->globals, i, sp));
+        sp++;
+        DISPATCH();
+    }
+    CASE(STORE_GLOBAL)
+    {
+        uint16_t i = READ_H();
+        SYNC();
+        dict_set_str(vm, frame->globals, code->names[i], PEEK(1));
+        sp--;
+        DISPATCH();
+    }
+    CASE(DELETE_GLOBAL)
+    {
+        uint16_t i = READ_H();
+        SYNC();
+        bool found;
+        CHECK(dict_del(vm, frame->globals, OBJ_VAL(code->names[i]), &found));
+        if (!found) {
+            name_error(vm, code->names[i]);
+            THROW();
+        }
+        DISPATCH();
+    }
+    CASE(LOAD_NAME)
+    {
+        uint16_t i = READ_H();
+        SYNC();
+        CHECK(load_name_op(vm, frame, code->names[i], sp));
+        sp++;
+        DISPATCH();
+    }
+    CASE(STORE_NAME)
+    {
+        uint16_t i = READ_H();
+        SYNC();
+        dict_set_str(vm, frame->locals_dict ? frame->locals_dict : frame->globals, code->names[i], PEEK(1));
+        sp--;
+        DISPATCH();
+    }
+    CASE(DELETE_NAME)
+    {
+        uint16_t i = READ_H();
+        SYNC();
+        bool found;
+        CHECK(dict_del(vm, frame->locals_dict ? frame->locals_dict : frame->globals, OBJ_VAL(code->names[i]),
+                       &found));
+        if (!found) {
+            name_error(vm, code->names[i]);
+            THROW();
+        }
+        DISPATCH();
+    }
+    CASE(LOAD_ATTR)
+    {
+        uint16_t i = READ_H();
+        SYNC();
+        CHECK(vm_getattr(vm, PEEK(1), code->names[i], &PEEK(1)));
+        DISPATCH();
+    }
+    CASE(STORE_ATTR)
+    {
+        uint16_t i = READ_H();
+        SYNC();
+        CHECK(vm_setattr(vm, PEEK(1), code->names[i], PEEK(2)));
+        sp -= 2;
+        DISPATCH();
+    }
+    CASE(DELETE_ATTR)
+    {
+        uint16_t i = READ_H();
+        SYNC();
+        CHECK(vm_delattr(vm, PEEK(1), code->names[i]));
+        sp--;
+        DISPATCH();
+    }
+    CASE(LOAD_METHOD)
+    {
+        uint16_t i = READ_H();
+        SYNC();
+        Value self = PEEK(1);
+        Value method;
+        if (attr_lookup_method(vm, self, code->names[i], &method)) {
+            PEEK(1) = method;
+            PUSH(self);
+        } else {
+            Value attr;
+            CHECK(vm_getattr(vm, self, code->names[i], &attr));
+            PEEK(1) = EMPTY_VAL;
+            PUSH(attr);
+        }
+        DISPATCH();
+    }
+    CASE(BINARY_SUBSCR)
+    {
+        SYNC();
+        Value key = PEEK(1), obj = PEEK(2);
+        if (IS_LIST(obj) && IS_INT(key)) {
+            ObjList *l = AS_LIST(obj);
+            int64_t k = AS_INT(key);
+            if (k < 0) k += l->len;
+            if (k >= 0 && k < (int64_t)l->len) {
+                sp--;
+                PEEK(1) = l->items[k];
+                DISPATCH();
+            }
+        }
+        CHECK(op_getitem(vm, obj, key, &PEEK(2)));
+        sp--;
+        DISPATCH();
+    }
+    CASE(STORE_SUBSCR)
+    {
+        SYNC();
+        Value key = PEEK(1), obj = PEEK(2), v = PEEK(3);
+        if (IS_LIST(obj) && IS_INT(key)) {
+            ObjList *l = AS_LIST(obj);
+            int64_t k = AS_INT(key);
+            if (k < 0) k += l->len;
+            if (k >= 0 && k < (int64_t)l->len) {
+                l->items[k] = v;
+                sp -= 3;
+                DISPATCH();
+            }
+        }
+        CHECK(op_setitem(vm, obj, key, v));
+        sp -= 3;
+        DISPATCH();
+    }
+    CASE(DELETE_SUBSCR)
+    {
+        SYNC();
+        CHECK(op_delitem(vm, PEEK(2), PEEK(1)));
+        sp -= 2;
+        DISPATCH();
+    }
+    CASE(BUILD_SLICE)
+    {
+        uint8_t n = READ_B();
+        SYNC();
+        Value step = n == 3 ? PEEK(1) : NONE_VAL;
+        Value *base = sp - n;
+        ObjSlice *s = slice_new(vm, base[0], base[1], step);
+        sp = base;
+        PUSH(OBJ_VAL(s));
+        DISPATCH();
+    }
+    CASE(BINARY_ADD)
+    {
+        Value b = PEEK(1), a = PEEK(2);
+        if (IS_INT(a) && IS_INT(b)) {
+            int64_t r;
+            if (!__builtin_add_overflow(AS_INT(a), AS_INT(b), &r)) {
+                sp--;
+                PEEK(1) = INT_VAL(r);
+                DISPATCH();
+            }
+        } else if (IS_FLOAT(a) && IS_FLOAT(b)) {
+            sp--;
+            PEEK(1) = FLOAT_VAL(AS_FLOAT(a) + AS_FLOAT(b));
+            DISPATCH();
+        }
+        SYNC();
+        CHECK(op_binary(vm, BINOP_ADD, a, b, false, &PEEK(2)));
+        sp--;
+        DISPATCH();
+    }
+    CASE(BINARY_SUB)
+    {
+        Value b = PEEK(1), a = PEEK(2);
+        if (IS_INT(a) && IS_INT(b)) {
+            int64_t r;
+            if (!__builtin_sub_overflow(AS_INT(a), AS_INT(b), &r)) {
+                sp--;
+                PEEK(1) = INT_VAL(r);
+                DISPATCH();
+            }
+        } else if (IS_FLOAT(a) && IS_FLOAT(b)) {
+            sp--;
+            PEEK(1) = FLOAT_VAL(AS_FLOAT(a) - AS_FLOAT(b));
+            DISPATCH();
+        }
+        SYNC();
+        CHECK(op_binary(vm, BINOP_SUB, a, b, false, &PEEK(2)));
+        sp--;
+        DISPATCH();
+    }
+    CASE(BINARY_MUL)
+    {
+        Value b = PEEK(1), a = PEEK(2);
+        if (IS_INT(a) && IS_INT(b)) {
+            int64_t r;
+            if (!__builtin_mul_overflow(AS_INT(a), AS_INT(b), &r)) {
+                sp--;
+                PEEK(1) = INT_VAL(r);
+                DISPATCH();
+            }
+        } else if (IS_FLOAT(a) && IS_FLOAT(b)) {
+            sp--;
+            PEEK(1) = FLOAT_VAL(AS_FLOAT(a) * AS_FLOAT(b));
+            DISPATCH();
+        }
+        SYNC();
+        CHECK(op_binary(vm, BINOP_MUL, a, b, false, &PEEK(2)));
+        sp--;
+        DISPATCH();
+    }
+    CASE(BINARY_OP)
+    {
+        uint8_t arg = READ_B();
+        SYNC();
+        CHECK(op_binary(vm, (BinaryOp)(arg & 0x7f), PEEK(2), PEEK(1), (arg & 0x80) != 0, &PEEK(2)));
+        sp--;
+        DISPATCH();
+    }
+#define COMPARE_CASE(NAME, CMP, OPERATOR)                                                           \
+    CASE(NAME)                                                                                      \
+    {                                                                                               \
+        Value b = PEEK(1), a = PEEK(2);                                                             \
+        if (IS_INT(a) && IS_INT(b)) {                                                               \
+            sp--;                                                                                   \
+            PEEK(1) = BOOL_VAL(AS_INT(a) OPERATOR AS_INT(b));                                       \
+            DISPATCH();                                                                             \
+        }                                                                                           \
+        if (IS_FLOAT(a) && IS_FLOAT(b)) {                                                           \
+            sp--;                                                                                   \
+            PEEK(1) = BOOL_VAL(AS_FLOAT(a) OPERATOR AS_FLOAT(b));                                   \
+            DISPATCH();                                                                             \
+        }                                                                                           \
+        SYNC();                                                                                     \
+        CHECK(op_compare(vm, CMP, a, b, &PEEK(2)));                                                 \
+        sp--;                                                                                       \
+        DISPATCH();                                                                                 \
+    }
+    COMPARE_CASE(COMPARE_LT, CMP_LT, <)
+    COMPARE_CASE(COMPARE_LE, CMP_LE, <=)
+    COMPARE_CASE(COMPARE_EQ, CMP_EQ, ==)
+    COMPARE_CASE(COMPARE_NE, CMP_NE, !=)
+    COMPARE_CASE(COMPARE_GT, CMP_GT, >)
+    COMPARE_CASE(COMPARE_GE, CMP_GE, >=)
+    CASE(IS_OP)
+    {
+        uint8_t invert = READ_B();
+        bool same = value_is(PEEK(2), PEEK(1));
+        sp--;
+        PEEK(1) = BOOL_VAL(same != (invert != 0));
+        DISPATCH();
+    }
+    CASE(CONTAINS_OP)
+    {
+        uint8_t invert = READ_B();
+        SYNC();
+        bool in;
+        CHECK(op_contains(vm, PEEK(1), PEEK(2), &in));
+        sp--;
+        PEEK(1) = BOOL_VAL(in != (invert != 0));
+        DISPATCH();
+    }
+    CASE(UNARY_NEG)
+    {
+        Value a = PEEK(1);
+        if (IS_INT(a) && AS_INT(a) != INT64_MIN) {
+            PEEK(1) = INT_VAL(-AS_INT(a));
+            DISPATCH();
+        }
+        if (IS_FLOAT(a)) {
+            PEEK(1) = FLOAT_VAL(-AS_FLOAT(a));
+            DISPATCH();
+        }
+        SYNC();
+        CHECK(op_unary(vm, UNOP_NEG, a, &PEEK(1)));
+        DISPATCH();
+    }
+    CASE(UNARY_POS)
+    {
+        SYNC();
+        CHECK(op_unary(vm, UNOP_POS, PEEK(1), &PEEK(1)));
+        DISPATCH();
+    }
+    CASE(UNARY_INVERT)
+    {
+        SYNC();
+        CHECK(op_unary(vm, UNOP_INVERT, PEEK(1), &PEEK(1)));
+        DISPATCH();
+    }
+    CASE(UNARY_NOT)
+    {
+        bool t;
+        SYNC();
+        CHECK(truthy_fast(vm, PEEK(1), &t));
+        PEEK(1) = BOOL_VAL(!t);
+        DISPATCH();
+    }
+    CASE(JUMP)
+    {
+        uint32_t target = READ_W();
+        ip = code->bytecode + target;
+        DISPATCH();
+    }
+    CASE(LOOP)
+    {
+        uint32_t target = READ_W();
+        ip = code->bytecode + target;
+        if (vm->interrupt_pending) {
+            SYNC();
+            CHECK(vm_check_interrupt(vm));
+        }
+        DISPATCH();
+    }
+    CASE(POP_JUMP_IF_FALSE)
+    {
+        uint32_t target = READ_W();
+        Value v = POP();
+        bool t;
+        if (IS_BOOL(v)) {
+            t = AS_BOOL(v);
+        } else {
+            SYNC();
+            CHECK(truthy_fast(vm, v, &t));
+        }
+        if (!t) ip = code->bytecode + target;
+        DISPATCH();
+    }
+    CASE(POP_JUMP_IF_TRUE)
+    {
+        uint32_t target = READ_W();
+        Value v = POP();
+        bool t;
+        if (IS_BOOL(v)) {
+            t = AS_BOOL(v);
+        } else {
+            SYNC();
+            CHECK(truthy_fast(vm, v, &t));
+        }
+        if (t) ip = code->bytecode + target;
+        DISPATCH();
+    }
+    CASE(JUMP_IF_FALSE_OR_POP)
+    {
+        uint32_t target = READ_W();
+        bool t;
+        SYNC();
+        CHECK(truthy_fast(vm, PEEK(1), &t));
+        if (!t) ip = code->bytecode + target;
+        else sp--;
+        DISPATCH();
+    }
+    CASE(JUMP_IF_TRUE_OR_POP)
+    {
+        uint32_t target = READ_W();
+        bool t;
+        SYNC();
+        CHECK(truthy_fast(vm, PEEK(1), &t));
+        if (t) ip = code->bytecode + target;
+        else sp--;
+        DISPATCH();
+    }
+    CASE(GET_ITER)
+    {
+        SYNC();
+        CHECK(op_iter(vm, PEEK(1), &PEEK(1)));
+        DISPATCH();
+    }
+    CASE(FOR_ITER)
+    {
+        uint32_t target = READ_W();
+        Value it = PEEK(1);
+        if (IS_KIND(it, OBJ_ITER)) {
+            ObjIter *bi = AS_ITER(it);
+            if (bi->variant == ITER_RANGE) {
+                if (bi->index < bi->limit) {
+                    Value v = bi->a;
+                    bi->a = INT_VAL(AS_INT(bi->a) + AS_INT(bi->b));
+                    bi->index++;
+                    PUSH(v);
+                    DISPATCH();
+                }
+                sp--;
+                ip = code->bytecode + target;
+                DISPATCH();
+            }
+            if (bi->variant == ITER_LIST) {
+                ObjList *l = AS_LIST(bi->seq);
+                if (bi->index < (int64_t)l->len) {
+                    PUSH(l->items[bi->index++]);
+                    DISPATCH();
+                }
+                bi->index = INT64_MAX;
+                sp--;
+                ip = code->bytecode + target;
+                DISPATCH();
+            }
+        }
+        SYNC();
+        bool done;
+        CHECK(op_next(vm, it, sp, &done));
+        if (done) {
+            sp--;
+            ip = code->bytecode + target;
+        } else {
+            sp++;
+        }
+        DISPATCH();
+    }
+    CASE(BUILD_TUPLE)
+    {
+        uint16_t n = READ_H();
+        SYNC();
+        ObjTuple *t = tuple_new(vm, sp - n, n);
+        sp -= n;
+        PUSH(OBJ_VAL(t));
+        DISPATCH();
+    }
+    CASE(BUILD_LIST)
+    {
+        uint16_t n = READ_H();
+        SYNC();
+        ObjList *l = list_new(vm, sp - n, n);
+        sp -= n;
+        PUSH(OBJ_VAL(l));
+        DISPATCH();
+    }
+    CASE(BUILD_SET)
+    {
+        uint16_t n = READ_H();
+        SYNC();
+        ObjSet *s = set_new(vm, false);
+        Value *base = sp - n;
+        PUSH(OBJ_VAL(s));
+        for (uint16_t k = 0; k < n; k++) CHECK(set_add(vm, s, base[k]));
+        sp = base;
+        PUSH(OBJ_VAL(s));
+        DISPATCH();
+    }
+    CASE(BUILD_MAP)
+    {
+        uint16_t n = READ_H();
+        SYNC();
+        ObjDict *d = dict_new(vm);
+        Value *base = sp - 2 * n;
+        PUSH(OBJ_VAL(d));
+        SYNC();
+        for (uint16_t k = 0; k < n; k++) CHECK(dict_set(vm, d, base[2 * k], base[2 * k + 1]));
+        sp = base;
+        PUSH(OBJ_VAL(d));
+        DISPATCH();
+    }
+    CASE(BUILD_STRING)
+    {
+        uint16_t n = READ_H();
+        SYNC();
+        Value s;
+        CHECK(build_string(vm, sp - n, n, &s));
+        sp -= n;
+        PUSH(s);
+        DISPATCH();
+    }
+    CASE(LIST_APPEND)
+    {
+        uint16_t n = READ_H();
+        Value v = POP();
+        list_append(vm, AS_LIST(PEEK(n)), v);
+        DISPATCH();
+    }
+    CASE(SET_ADD)
+    {
+        uint16_t n = READ_H();
+        SYNC();
+        CHECK(set_add(vm, AS_SET(PEEK(n + 1)), PEEK(1)));
+        sp--;
+        DISPATCH();
+    }
+    CASE(MAP_ADD)
+    {
+        uint16_t n = READ_H();
+        SYNC();
+        CHECK(dict_set(vm, AS_DICT(PEEK(n + 2)), PEEK(2), PEEK(1)));
+        sp -= 2;
+        DISPATCH();
+    }
+    CASE(LIST_EXTEND)
+    {
+        uint16_t n = READ_H();
+        SYNC();
+        CHECK(list_extend_from_iterable(vm, AS_LIST(PEEK(n + 1)), PEEK(1)));
+        sp--;
+        DISPATCH();
+    }
+    CASE(SET_UPDATE)
+    {
+        uint16_t n = READ_H();
+        SYNC();
+        CHECK(set_update(vm, AS_SET(PEEK(n + 1)), PEEK(1)));
+        sp--;
+        DISPATCH();
+    }
+    CASE(DICT_UPDATE)
+    {
+        uint16_t n = READ_H();
+        SYNC();
+        CHECK(dict_update_from(vm, AS_DICT(PEEK(n + 1)), PEEK(1)));
+        sp--;
+        DISPATCH();
+    }
+    CASE(DICT_MERGE)
+    {
+        uint16_t n = READ_H();
+        SYNC();
+        CHECK(dict_merge_kwargs(vm, AS_DICT(PEEK(n + 1)), PEEK(1), PEEK(n + 3)));
+        sp--;
+        DISPATCH();
+    }
+    CASE(LIST_TO_TUPLE)
+    {
+        SYNC();
+        ObjList *l = AS_LIST(PEEK(1));
+        PEEK(1) = OBJ_VAL(tuple_new(vm, l->items, l->len));
+        DISPATCH();
+    }
+    CASE(UNPACK_SEQUENCE)
+    {
+        uint16_t n = READ_H();
+        SYNC();
+        Value seq = PEEK(1);
+        /* the values overwrite seq: keep it alive on the root stack meanwhile */
+        vm_push_root(vm, seq);
+        sp--;
+        bool ok = unpack_sequence(vm, seq, n, sp);
+        vm_pop_root(vm, 1);
+        if (!ok) {
+            sp++;
+            THROW();
+        }
+        sp += n;
+        DISPATCH();
+    }
+    CASE(UNPACK_EX)
+    {
+        uint16_t before = READ_H();
+        uint16_t after = READ_H();
+        SYNC();
+        Value seq = PEEK(1);
+        vm_push_root(vm, seq);
+        sp--;
+        for (uint32_t k = 0; k < (uint32_t)before + after + 1u; k++) sp[k] = NONE_VAL;
+        fiber->sp = sp + before + after + 1;
+        bool ok = unpack_ex(vm, seq, before, after, sp);
+        vm_pop_root(vm, 1);
+        if (!ok) {
+            sp++;
+            THROW();
+        }
+        sp += before + after + 1;
+        DISPATCH();
+    }
+    CASE(FORMAT_VALUE)
+    {
+        uint8_t flags = READ_B();
+        SYNC();
+        if (flags & 4) {
+            CHECK(format_value(vm, PEEK(2), flags, PEEK(1), &PEEK(2)));
+            sp--;
+        } else {
+            CHECK(format_value(vm, PEEK(1), flags, NONE_VAL, &PEEK(1)));
+        }
+        DISPATCH();
+    }
+    CASE(MAKE_FUNCTION)
+    {
+        uint8_t flags = READ_B();
+        SYNC();
+        Value fn;
+        CHECK(make_function(vm, sp, flags, frame->globals, &fn));
+        sp -= 1 + ((flags & 1) != 0) + ((flags & 2) != 0) + ((flags & 4) != 0);
+        PUSH(fn);
+        DISPATCH();
+    }
+    CASE(CALL)
+    {
+        uint16_t n = READ_H();
+        Value *callee = sp - n - 1;
+        SYNC();
+        CallOutcome r = call_from_interp(vm, fiber, callee, callee + 1, n, NULL, callee);
+        if (r == CALL_FAILED) THROW();
+        if (r == CALL_PUSHED_FRAME) {
+            frame->sp = callee;
+            LOAD_FRAME();
+        } else {
+            sp = callee + 1;
+        }
+        DISPATCH();
+    }
+    CASE(CALL_METHOD)
+    {
+        uint16_t n = READ_H();
+        Value *first = sp - n - 2;
+        SYNC();
+        CallOutcome r = IS_EMPTY(first[0]) ? call_from_interp(vm, fiber, first + 1, first + 2, n, NULL, first)
+                                           : call_from_interp(vm, fiber, first, first + 1, n + 1, NULL, first);
+        if (r == CALL_FAILED) THROW();
+        if (r == CALL_PUSHED_FRAME) {
+            frame->sp = first;
+            LOAD_FRAME();
+        } else {
+            sp = first + 1;
+        }
+        DISPATCH();
+    }
+    CASE(CALL_KW)
+    {
+        uint16_t n = READ_H();
+        ObjTuple *kwnames = AS_TUPLE(PEEK(1));
+        Value *callee = sp - n - 2;
+        sp--;
+        SYNC();
+        CallOutcome r = call_from_interp(vm, fiber, callee, callee + 1, n - (int)kwnames->len, kwnames, callee);
+        if (r == CALL_FAILED) THROW();
+        if (r == CALL_PUSHED_FRAME) {
+            frame->sp = callee;
+            LOAD_FRAME();
+        } else {
+            sp = callee + 1;
+        }
+        DISPATCH();
+    }
+    CASE(CALL_METHOD_KW)
+    {
+        uint16_t n = READ_H();
+        ObjTuple *kwnames = AS_TUPLE(PEEK(1));
+        Value *first = sp - n - 3;
+        sp--;
+        SYNC();
+        int npos = n - (int)kwnames->len;
+        CallOutcome r = IS_EMPTY(first[0])
+                            ? call_from_interp(vm, fiber, first + 1, first + 2, npos, kwnames, first)
+                            : call_from_interp(vm, fiber, first, first + 1, npos + 1, kwnames, first);
+        if (r == CALL_FAILED) THROW();
+        if (r == CALL_PUSHED_FRAME) {
+            frame->sp = first;
+            LOAD_FRAME();
+        } else {
+            sp = first + 1;
+        }
+        DISPATCH();
+    }
+    CASE(CALL_EX)
+    {
+        uint8_t has_kw = READ_B();
+        Value *callee = sp - 2 - has_kw;
+        SYNC();
+        CallOutcome r = call_ex_from_interp(vm, fiber, callee, has_kw ? callee[2] : EMPTY_VAL);
+        if (r == CALL_FAILED) THROW();
+        if (r == CALL_PUSHED_FRAME) {
+            frame->sp = callee;
+            LOAD_FRAME();
+        } else {
+            sp = callee + 1;
+        }
+        DISPATCH();
+    }
+    CASE(RETURN_VALUE)
+    {
+        Value v = POP();
+        Value *ret = frame->ret;
+        uint32_t flags = frame->flags;
+        if (flags & FRAME_INIT) {
+            /* the instance is already in *ret */
+            if (!IS_NONE(v)) {
+                SYNC();
+                vm_raise(vm, vm->c.TypeError, "__init__() should return None, not '%s'",
+                         vm_class_of(vm, v)->name->data);
+                THROW();
+            }
+        } else {
+            *ret = v;
+        }
+        frame_pop(vm, fiber, ret + 1);
+        if (flags & FRAME_RETURN_TO_C) {
+            *result = *ret;
+            return true;
+        }
+        LOAD_FRAME();
+        DISPATCH();
+    }
+    CASE(LOAD_BUILD_CLASS)
+    {
+        PUSH(vm->build_class);
+        DISPATCH();
+    }
+    CASE(RAISE)
+    {
+        uint8_t n = READ_B();
+        SYNC();
+        if (n == 0) {
+            Value exc = fiber->exc_info;
+            if (!IS_EXCEPTION(exc)) {
+                vm_raise(vm, vm->c.RuntimeError, "No active exception to reraise");
+                THROW();
+            }
+            vm->exception = exc;
+            reraise = true;
+            THROW();
+        }
+        if (n == 2) {
+            Value cause = POP();
+            Value exc = POP();
+            SYNC();
+            do_raise(vm, exc, cause, true);
+        } else {
+            Value exc = POP();
+            SYNC();
+            do_raise(vm, exc, NONE_VAL, false);
+        }
+        THROW();
+    }
+    CASE(RERAISE)
+    {
+        Value exc = POP();
+        SYNC();
+        vm->exception = exc;
+        reraise = true;
+        THROW();
+    }
+    CASE(PUSH_EXC_INFO)
+    {
+        Value exc = PEEK(1);
+        PEEK(1) = fiber->exc_info;
+        PUSH(exc);
+        fiber->exc_info = exc;
+        DISPATCH();
+    }
+    CASE(POP_EXCEPT)
+    {
+        fiber->exc_info = POP();
+        DISPATCH();
+    }
+    CASE(CHECK_EXC_MATCH)
+    {
+        SYNC();
+        bool m;
+        CHECK(check_exc_match(vm, PEEK(2), PEEK(1), &m));
+        PEEK(1) = BOOL_VAL(m);
+        DISPATCH();
+    }
+    CASE(LOAD_ASSERTION_ERROR)
+    {
+        PUSH(OBJ_VAL(vm->c.AssertionError));
+        DISPATCH();
+    }
+    CASE(BEFORE_WITH)
+    {
+        SYNC();
+        Value mgr = PEEK(1);
+        PUSH(NONE_VAL);
+        SYNC();
+        CHECK(before_with(vm, mgr, &PEEK(2), &PEEK(1)));
+        DISPATCH();
+    }
+    CASE(WITH_EXCEPT_START)
+    {
+        SYNC();
+        Value exc = PEEK(1);
+        Value exit = PEEK(3);
+        PUSH(NONE_VAL);
+        SYNC();
+        CHECK(with_except_start(vm, exit, exc, &PEEK(1)));
+        bool t;
+        CHECK(truthy_fast(vm, PEEK(1), &t));
+        PEEK(1) = BOOL_VAL(t);
+        DISPATCH();
+    }
+    CASE(IMPORT_NAME)
+    {
+        uint16_t i = READ_H();
+        SYNC();
+        CHECK(import_name(vm, code->names[i], sp));
+        sp++;
+        DISPATCH();
+    }
+    CASE(IMPORT_FROM)
+    {
+        uint16_t i = READ_H();
+        SYNC();
+        CHECK(import_from(vm, PEEK(1), code->names[i], sp));
+        sp++;
+        DISPATCH();
+    }
+    CASE(PRINT_EXPR)
+    {
+        SYNC();
+        CHECK(print_expr(vm, PEEK(1)));
+        sp--;
+        DISPATCH();
+    }
+    CASE(RETURN_GENERATOR)
+    CASE(YIELD_VALUE)
+    CASE(GET_YIELD_FROM_ITER)
+    CASE(GET_AWAITABLE)
+    CASE(SEND)
+    CASE(SETUP_ANNOTATIONS)
+    DEFAULT_CASE
+    {
+        SYNC();
+        vm_raise(vm, vm->c.NotImplementedError, "generators and coroutines are not supported yet");
+        THROW();
+    }
+#ifndef USE_COMPUTED_GOTO
+    }
+#endif
+
+error:
+    /* The exception is on vm->exception; find a handler in this frame or
+     * the ones below, adding traceback entries on the way. */
+    for (;;) {
+        SYNC();
+        if (!reraise) traceback_add_frame(vm, frame);
+        reraise = false;
+        uint32_t offset = (uint32_t)(ip - code->bytecode) - 1;
+        const ExceptEntry *h = find_handler(code, offset);
+        if (h != NULL) {
+            sp = frame_stack_base(frame) + h->depth;
+            PUSH(vm_take_exception(vm));
+            ip = code->bytecode + h->target;
+            DISPATCH();
+        }
+        uint32_t flags = frame->flags;
+        Value *ret = frame->ret;
+        frame_pop(vm, fiber, ret);
+        if (flags & FRAME_RETURN_TO_C) return false;
+        LOAD_FRAME();
+    }
+}
+
+/* ---- fibers --------------------------------------------------------------------------- */
+
+ObjFiber *fiber_new(VM *vm)
+{
+    ObjFiber *f = gc_alloc_object(vm, sizeof(ObjFiber), OBJ_FIBER, vm->c.fiber);
+    f->exc_info = NONE_VAL;
+    f->transfer = NONE_VAL;
+    return f;
+}
+
+void fiber_free_chunks(ObjFiber *f)
+{
+    StackChunk *s = f->stack;
+    while (s) {
+        StackChunk *prev = s->prev;
+        free(s);
+        s = prev;
+    }
+    free(f->spare_stack);
+    FrameChunk *fc = f->frame_chunk;
+    while (fc) {
+        FrameChunk *prev = fc->prev;
+        free(fc);
+        fc = prev;
+    }
+    free(f->spare_frames);
+    f->stack = f->spare_stack = NULL;
+    f->frame_chunk = f->spare_frames = NULL;
+}
+
+bool vm_run_code(VM *vm, ObjCode *code, ObjDict *globals, Value *result)
+{
+    ObjFunction *fn = function_new(vm, code, globals);
+    vm_push_root(vm, OBJ_VAL(fn));
+    bool ok = vm_call(vm, OBJ_VAL(fn), NULL, 0, NULL, result);
+    vm_pop_root(vm, 1);
+    return ok;
+}

@@ -194,3 +194,10 @@ void vm_write(VM *vm, const char *bytes, size_t len)
 {
     fwrite(bytes, 1, len, vm->out);
 }
+
+bool vm_check_interrupt(VM *vm)
+{
+    if (!vm->interrupt_pending) return true;
+    vm->interrupt_pending = 0;
+    return vm_raise_value(vm, OBJ_VAL(vm->c.KeyboardInterrupt));
+}

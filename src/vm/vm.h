@@ -58,7 +58,8 @@
     X(map, "map", object, ITER)                                                                    \
     X(filter, "filter", object, ITER)                                                              \
     X(reversed, "reversed", object, ITER)                                                          \
-    X(callable_iterator, "callable_iterator", object, ITER)
+    X(callable_iterator, "callable_iterator", object, ITER)                                        \
+    X(super_, "super", object, INSTANCE)
 
 /* ---- the exception hierarchy: X(field, "name", base field) */
 #define EXCEPTION_CLASS_LIST(X)                                                                    \
@@ -305,6 +306,7 @@ struct VM {
     ObjDict *builtins;
     ObjDict *modules;    /* name -> module, for import */
     ObjDict *main_globals;
+    ObjDict *sources;    /* filename -> source text, for traceback lines */
 
     /* running */
     ObjFiber *fiber;     /* the fiber now running */
@@ -313,6 +315,12 @@ struct VM {
     uint32_t depth;      /* Python call depth, for RecursionError */
     uint32_t max_depth;
     uint32_t c_depth;    /* nested vm_call from C */
+
+    volatile int interrupt_pending; /* set by the SIGINT handler, seen at loop edges */
+    Value build_class;   /* builtins.__build_class__ */
+    /* Hooks the session installs: show a cell's expression value, find a module. */
+    bool (*display_hook)(VM *vm, Value v);
+    bool (*import_hook)(VM *vm, ObjStr *name, Value *out);
 
     FILE *out;           /* stdout */
     FILE *err;           /* stderr */
@@ -371,6 +379,9 @@ bool vm_isinstance(VM *vm, Value v, ObjClass *cls);
 void vm_define_native(VM *vm, ObjDict *dict, const char *name, NativeFn fn, ObjClass *owner);
 /* Put a value into dict under an interned name. */
 void vm_define_value(VM *vm, ObjDict *dict, const char *name, Value v);
+
+/* Raise KeyboardInterrupt if Ctrl-C was pressed (clears the flag). */
+bool vm_check_interrupt(VM *vm);
 
 /* ---- output ----------------------------------------------------------- */
 /* Write a str to the VM's stdout. */

@@ -1,0 +1,21 @@
+/* traceback.h: recording where an exception went and printing it as
+ * CPython does. */
+#ifndef LOOPBOOK_TRACEBACK_H
+#define LOOPBOOK_TRACEBACK_H
+
+#include <stdio.h>
+
+#include "vm.h"
+
+/* Prepend an entry for frame (at its current instruction) to the traceback of
+ * the exception being raised. */
+void traceback_add_frame(VM *vm, Frame *frame);
+/* Print exc with its chain, traceback and last line, like CPython's
+ * default excepthook. */
+void traceback_print(VM *vm, Value exc, FILE *to);
+/* "ValueError: bad" (or "ValueError"): the last line of a traceback, malloc'd. */
+char *traceback_last_line(VM *vm, Value exc);
+/* Remember the source text of a file so tracebacks can show its lines. */
+void traceback_register_source(VM *vm, const char *filename, const char *text, size_t len);
+
+#endif
