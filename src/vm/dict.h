@@ -19,4 +19,18 @@ void dict_table_clear(VM *vm, DictTable *t);
 /* Entry index of a str key, or -1 (never runs Python code). */
 int32_t dict_find_str(ObjDict *d, ObjStr *key);
 
+/* ---- dict objects beyond object.h (dict.c) ---- */
+/* Next live entry in insertion order: start with *pos = 0; false when done. */
+bool dict_next(ObjDict *d, uint32_t *pos, Value *key, Value *value);
+/* A new (exact) dict with the same items. */
+ObjDict *dict_copy(VM *vm, ObjDict *d);
+/* Store every item of src into dst (override false: keep dst's existing keys). */
+bool dict_merge(VM *vm, ObjDict *dst, ObjDict *src, bool override);
+/* dict.update(arg): a dict, a mapping with keys(), or an iterable of pairs. */
+bool dict_update_from(VM *vm, ObjDict *d, Value arg);
+/* d[key] with KeyError(key), calling __missing__ for subclasses that define it. */
+bool dict_getitem(VM *vm, ObjDict *d, Value key, Value *out);
+/* Remove key and give its value; *found false when absent (nothing raised). */
+bool dict_pop(VM *vm, ObjDict *d, Value key, Value *out, bool *found);
+
 #endif

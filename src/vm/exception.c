@@ -1,9 +1,330 @@
-/* exception.c: placeholder until written. */
-#include "vm.h"
-#include "ops.h"
-#include "types.h"
-#include "generator.h"
-#include "interp.h"
-#include "builtins.h"
+/* exception.c: BaseException and its family: construction, args, str and
+ * repr, the attributes every exception has, and (Base)ExceptionGroup. */
+#include "exception.h"
 
-void exception_install(VM *vm) { (void)vm; }
+#include "gc.h"
+#include "method_args.h"
+#include "ops.h"
+#include "tuple.h"
+
+bool exception_raise_key_error(VM *vm, Value key)
+{
+    vm_push_root(vm, key);
+    ObjTuple *t = tuple_new(vm, &key, 1);
+    vm_push_root(vm, OBJ_VAL(t));
+    ObjException *e = exception_new(vm, vm->c.KeyError, t);
+    vm_pop_root(vm, 2);
+    return vm_raise_value(vm, OBJ_VAL(e));
+}
+
+bool exception_raise_empty(VM *vm, ObjClass *cls)
+{
+    return vm_raise_value(vm, OBJ_VAL(exception_new(vm, cls, NULL)));
+}
+
+bool exception_raise_stop_iteration(VM *vm, Value value)
+{
+    if (IS_NONE(value) || IS_EMPTY(value)) return exception_raise_empty(vm, vm->c.StopIteration);
+    vm_push_root(vm, value);
+    ObjTuple *t = tuple_new(vm, &value, 1);
+    vm_push_root(vm, OBJ_VAL(t));
+    ObjException *e = exception_new(vm, vm->c.StopIteration, t);
+    vm_pop_root(vm, 2);
+    return vm_raise_value(vm, OBJ_VAL(e));
+}
+
+/* Whether instances of cls are Exceptions (ExceptionGroup is one too). */
+static bool is_exception_class(VM *vm, ObjClass *cls)
+{
+    return class_is_subclass(cls, vm->c.Exception) || class_is_subclass(cls, vm->c.ExceptionGroup);
+}
+
+static bool is_group(VM *vm, ObjException *e)
+{
+    return class_is_subclass(e->obj.cls, vm->c.BaseExceptionGroup);
+}
+
+/* An attribute stored in the exception's dict (ExceptionGroup's fields). */
+static Value dict_attr(VM *vm, ObjException *e, const char *name)
+{
+    if (e->dict == NULL) return EMPTY_VAL;
+    return dict_get_str(e->dict, str_intern_cstr(vm, name));
+}
+
+bool exception_str(VM *vm, ObjException *e, ObjStr **out)
+{
+    ObjTuple *args = e->args;
+    if (is_group(vm, e)) {
+        Value msg = dict_attr(vm, e, "message");
+        Value excs = dict_attr(vm, e, "exceptions");
+        ObjStr *m;
+        if (IS_EMPTY(msg)) msg = args->len > 0 ? args->items[0] : OBJ_VAL(vm->n.empty);
+        if (!op_str(vm, msg, &m)) return false;
+        uint32_t n = IS_TUPLE(excs) ? AS_TUPLE(excs)->len : 0;
+        vm_push_root(vm, OBJ_VAL(m));
+        *out = str_printf(vm, "%s (%u sub-exception%s)", m->data, n, n > 1 ? "s" : "");
+        vm_pop_root(vm, 1);
+        return true;
+    }
+    switch (args->len) {
+    case 0: *out = vm->n.empty; return true;
+    case 1:
+        if (class_is_subclass(e->obj.cls, vm->c.KeyError)) return op_repr(vm, args->items[0], out);
+        return op_str(vm, args->items[0], out);
+    default: return op_str(vm, OBJ_VAL(args), out);
+    }
+}
+
+bool exception_repr(VM *vm, ObjException *e, ObjStr **out)
+{
+    ObjTuple *args = e->args;
+    ObjStr *r;
+    if (!op_repr(vm, args->len == 1 ? args->items[0] : OBJ_VAL(args), &r)) return false;
+    vm_push_root(vm, OBJ_VAL(r));
+    StrBuf b = {0};
+    sb_add_str(&b, e->obj.cls->name);
+    if (args->len == 1) sb_add_cstr(&b, "(");
+    sb_add_str(&b, r);
+    if (args->len == 1) sb_add_cstr(&b, ")");
+    *out = sb_finish(vm, &b);
+    vm_pop_root(vm, 1);
+    return true;
+}
+
+static bool name_is(ObjStr *name, const char *s)
+{
+    return ma_kw_is(name, s);
+}
+
+bool exception_getattr(VM *vm, ObjException *e, ObjStr *name, Value *out, bool *found)
+{
+    *found = true;
+    if (name == vm->n.args) {
+        *out = OBJ_VAL(e->args);
+    } else if (name == vm->n.__cause__) {
+        *out = e->cause;
+    } else if (name == vm->n.__context__) {
+        *out = e->context;
+    } else if (name == vm->n.__traceback__) {
+        *out = e->traceback ? OBJ_VAL(e->traceback) : NONE_VAL;
+    } else if (name == vm->n.__suppress_context__) {
+        *out = BOOL_VAL(e->suppress_context);
+    } else if (name_is(name, "value") && class_is_subclass(e->obj.cls, vm->c.StopIteration)) {
+        *out = e->args->len > 0 ? e->args->items[0] : NONE_VAL;
+    } else if (name_is(name, "code") && class_is_subclass(e->obj.cls, vm->c.SystemExit)) {
+        *out = e->args->len == 0   ? NONE_VAL
+               : e->args->len == 1 ? e->args->items[0]
+                                   : OBJ_VAL(e->args);
+    } else {
+        *found = false;
+    }
+    (void)vm;
+    return true;
+}
+
+bool exception_setattr(VM *vm, ObjException *e, ObjStr *name, Value v, bool *handled)
+{
+    *handled = true;
+    if (name == vm->n.args) {
+        ObjTuple *t;
+        if (!tuple_from_iterable(vm, v, &t)) return false;
+        e->args = t;
+        return true;
+    }
+    if (name == vm->n.__cause__ || name == vm->n.__context__) {
+        bool cause = name == vm->n.__cause__;
+        if (!IS_NONE(v) && !IS_EXCEPTION(v))
+            return vm_raise(vm, vm->c.TypeError, "exception %s must be None or derive from BaseException",
+                            cause ? "cause" : "context");
+        if (cause) {
+            e->cause = v;
+            e->suppress_context = true;
+        } else {
+            e->context = v;
+        }
+        return true;
+    }
+    if (name == vm->n.__traceback__) {
+        if (!IS_NONE(v) && !IS_KIND(v, OBJ_TRACEBACK))
+            return vm_raise(vm, vm->c.TypeError, "__traceback__ must be a traceback or None");
+        e->traceback = IS_NONE(v) ? NULL : (ObjTraceback *)AS_OBJ(v);
+        return true;
+    }
+    if (name == vm->n.__suppress_context__) {
+        bool b;
+        if (!op_truthy(vm, v, &b)) return false;
+        e->suppress_context = b;
+        return true;
+    }
+    *handled = false;
+    return true;
+}
+
+/* ---- natives ------------------------------------------------------------- */
+
+static bool check_self(VM *vm, Value *args, int nargs, const char *method)
+{
+    if (nargs >= 1 && IS_EXCEPTION(args[0])) return true;
+    if (nargs < 1)
+        return vm_raise(vm, vm->c.TypeError, "descriptor '%s' of 'BaseException' object needs an argument",
+                        method);
+    return vm_raise(vm, vm->c.TypeError,
+                    "descriptor '%s' requires a 'BaseException' object but received a '%s'", method,
+                    ma_type_name(vm, args[0]));
+}
+
+/* The class argument of a __new__: must be a subclass of base. */
+static bool new_class_arg(VM *vm, Value *args, int nargs, ObjClass *base, ObjClass **out)
+{
+    const char *b = base->name->data;
+    if (nargs < 1) return vm_raise(vm, vm->c.TypeError, "%s.__new__(): not enough arguments", b);
+    if (!IS_CLASS(args[0]))
+        return vm_raise(vm, vm->c.TypeError, "%s.__new__(X): X is not a type object (%s)", b,
+                        ma_type_name(vm, args[0]));
+    ObjClass *cls = AS_CLASS(args[0]);
+    if (!class_is_subclass(cls, base))
+        return vm_raise(vm, vm->c.TypeError, "%s.__new__(%s): %s is not a subtype of %s", b,
+                        cls->name->data, cls->name->data, b);
+    *out = cls;
+    return true;
+}
+
+static bool be_new(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames; /* keyword arguments are for a subclass's __init__ */
+    ObjClass *cls;
+    if (!new_class_arg(vm, args, nargs, vm->c.BaseException, &cls)) return false;
+    ObjTuple *t = tuple_new(vm, args + 1, (uint32_t)(nargs - 1));
+    vm_push_root(vm, OBJ_VAL(t));
+    ObjException *e = exception_new(vm, cls, t);
+    vm_pop_root(vm, 1);
+    *out = OBJ_VAL(e);
+    return true;
+}
+
+static bool be_init(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    if (!check_self(vm, args, nargs, "__init__")) return false;
+    ObjException *e = AS_EXCEPTION(args[0]);
+    if (!ma_no_kw(vm, kwnames, e->obj.cls->name->data)) return false;
+    *out = NONE_VAL;
+    uint32_t n = (uint32_t)(nargs - 1);
+    if (e->args->len == n) {
+        /* Usually __new__ just stored these very args: keep that tuple. */
+        uint32_t i = 0;
+        while (i < n && value_is(e->args->items[i], args[i + 1])) i++;
+        if (i == n) return true;
+    }
+    e->args = tuple_new(vm, args + 1, n);
+    return true;
+}
+
+static bool be_str(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    if (!check_self(vm, args, nargs, "__str__") ||
+        !ma_none(vm, nargs - 1, kwnames, "BaseException.__str__"))
+        return false;
+    ObjStr *s;
+    if (!exception_str(vm, AS_EXCEPTION(args[0]), &s)) return false;
+    *out = OBJ_VAL(s);
+    return true;
+}
+
+static bool be_repr(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    if (!check_self(vm, args, nargs, "__repr__") ||
+        !ma_none(vm, nargs - 1, kwnames, "BaseException.__repr__"))
+        return false;
+    ObjStr *s;
+    if (!exception_repr(vm, AS_EXCEPTION(args[0]), &s)) return false;
+    *out = OBJ_VAL(s);
+    return true;
+}
+
+static bool be_with_traceback(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    if (!check_self(vm, args, nargs, "with_traceback") ||
+        !ma_one(vm, nargs - 1, kwnames, "BaseException.with_traceback"))
+        return false;
+    bool handled;
+    if (!exception_setattr(vm, AS_EXCEPTION(args[0]), vm->n.__traceback__, args[1], &handled))
+        return false;
+    *out = args[0];
+    return true;
+}
+
+/* Whether v supports the sequence protocol, as PySequence_Check sees it. */
+static bool is_sequence(VM *vm, Value v)
+{
+    if (IS_LIST(v) || IS_TUPLE(v) || IS_STR(v) || IS_KIND(v, OBJ_RANGE)) return true;
+    if (IS_DICT(v) || IS_SET(v)) return false;
+    return !IS_EMPTY(vm_lookup_special(vm, v, vm->n.__getitem__));
+}
+
+static bool eg_new(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    ObjClass *cls;
+    if (!new_class_arg(vm, args, nargs, vm->c.BaseExceptionGroup, &cls)) return false;
+    if (!ma_no_kw(vm, kwnames, "BaseExceptionGroup.__new__")) return false;
+    if (nargs != 3)
+        return vm_raise(vm, vm->c.TypeError,
+                        "BaseExceptionGroup.__new__() takes exactly 2 arguments (%d given)", nargs - 1);
+    Value message = args[1], excs = args[2];
+    if (!IS_STR(message))
+        return vm_raise(vm, vm->c.TypeError,
+                        "BaseExceptionGroup.__new__() argument 1 must be str, not %s",
+                        ma_type_name(vm, message));
+    if (!is_sequence(vm, excs))
+        return vm_raise(vm, vm->c.TypeError, "second argument (exceptions) must be a sequence");
+    ObjTuple *t;
+    if (!tuple_from_iterable(vm, excs, &t)) return false;
+    if (t->len == 0)
+        return vm_raise(vm, vm->c.ValueError,
+                        "second argument (exceptions) must be a non-empty sequence");
+    vm_push_root(vm, OBJ_VAL(t));
+    bool nested_base = false;
+    for (uint32_t i = 0; i < t->len; i++) {
+        if (!IS_EXCEPTION(t->items[i])) {
+            vm_pop_root(vm, 1);
+            return vm_raise(vm, vm->c.ValueError,
+                            "Item %u of second argument (exceptions) is not an exception", i);
+        }
+        if (!is_exception_class(vm, AS_OBJ(t->items[i])->cls)) nested_base = true;
+    }
+    if (cls == vm->c.BaseExceptionGroup) {
+        if (!nested_base) cls = vm->c.ExceptionGroup;
+    } else if (cls == vm->c.ExceptionGroup) {
+        if (nested_base) {
+            vm_pop_root(vm, 1);
+            return vm_raise(vm, vm->c.TypeError, "Cannot nest BaseExceptions in an ExceptionGroup");
+        }
+    } else if (nested_base && is_exception_class(vm, cls)) {
+        vm_pop_root(vm, 1);
+        return vm_raise(vm, vm->c.TypeError, "Cannot nest BaseExceptions in '%s'", cls->name->data);
+    }
+    ObjTuple *eargs = tuple_new(vm, args + 1, 2);
+    vm_push_root(vm, OBJ_VAL(eargs));
+    ObjException *e = exception_new(vm, cls, eargs);
+    vm_push_root(vm, OBJ_VAL(e));
+    e->dict = dict_new(vm);
+    vm_define_value(vm, e->dict, "message", message);
+    vm_define_value(vm, e->dict, "exceptions", OBJ_VAL(t));
+    vm_pop_root(vm, 3);
+    *out = OBJ_VAL(e);
+    return true;
+}
+
+void exception_install(VM *vm)
+{
+    ObjClass *c = vm->c.BaseException;
+    ObjDict *d = c->dict;
+    vm_define_native(vm, d, "__new__", be_new, NULL);
+    vm_define_native(vm, d, "__init__", be_init, c);
+    vm_define_native(vm, d, "__str__", be_str, c);
+    vm_define_native(vm, d, "__repr__", be_repr, c);
+    vm_define_native(vm, d, "with_traceback", be_with_traceback, c);
+    vm_define_native(vm, vm->c.KeyError->dict, "__str__", be_str, vm->c.KeyError);
+    vm_define_native(vm, vm->c.BaseExceptionGroup->dict, "__new__", eg_new, NULL);
+    vm_define_native(vm, vm->c.BaseExceptionGroup->dict, "__str__", be_str,
+                     vm->c.BaseExceptionGroup);
+}

@@ -126,10 +126,23 @@ struct ObjDict {
 #define IS_DICT(v) IS_KIND(v, OBJ_DICT)
 #define AS_DICT(v) ((ObjDict *)AS_OBJ(v))
 
+/* A set is CPython's set table (so iteration order matches CPython's): open
+ * addressing, linear probes then perturbation. An entry's key is EMPTY_VAL
+ * when unused and SET_DUMMY (EMPTY tag, payload 1) when deleted. */
 typedef struct {
-    Obj obj; /* flags bit 0: frozen (frozenset) */
-    DictTable table;
+    uint64_t hash;
+    Value key;
+} SetEntry;
+
+typedef struct {
+    Obj obj;         /* flags bit 0: frozen (frozenset) */
+    SetEntry *table; /* mask + 1 entries */
+    uint32_t mask;
+    uint32_t fill;   /* active + dummy entries */
+    uint32_t used;   /* active entries */
+    uint32_t finger; /* where pop() starts looking */
 } ObjSet;
+#define SET_FROZEN 1
 #define IS_SET(v) IS_KIND(v, OBJ_SET)
 #define AS_SET(v) ((ObjSet *)AS_OBJ(v))
 
