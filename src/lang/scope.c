@@ -86,6 +86,7 @@ static Symbol *add_symbol(Scope *s, const char *name, uint32_t flags)
         sym = &s->symbols[s->n_symbols++];
         sym->name = name;
         sym->flags = 0;
+        sym->declared_at = NULL;
     }
     sym->flags |= flags;
     return sym;
@@ -302,7 +303,7 @@ static void declare_global_or_nonlocal(Analyzer *an, Scope *s, const Node *st)
             fail(an, st, "nonlocal declaration not allowed at module level");
             return;
         }
-        add_symbol(s, name, global ? SYM_GLOBAL : SYM_NONLOCAL);
+        add_symbol(s, name, global ? SYM_GLOBAL : SYM_NONLOCAL)->declared_at = st;
     }
 }
 
@@ -449,7 +450,7 @@ static void resolve_scope(Analyzer *an, Scope *s)
         if (s->kind == SCOPE_MODULE) continue;
         if (sym->flags & SYM_NONLOCAL) {
             if (!capture_from_enclosing(s, sym->name)) {
-                fail(an, s->node, "no binding for nonlocal '%s' found", sym->name);
+                fail(an, sym->declared_at ? sym->declared_at : s->node, "no binding for nonlocal '%s' found", sym->name);
                 return;
             }
             sym->flags |= SYM_FREE;

@@ -31,6 +31,7 @@ enum {
 typedef struct {
     const char *name;
     uint32_t flags;
+    const Node *declared_at; /* the global / nonlocal statement, for errors */
 } Symbol;
 
 typedef struct Scope {
