@@ -368,14 +368,14 @@ static bool r_iter(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out
     RANGE_SELF("__iter__");
     if (!ma_none(vm, nargs - 1, kwnames, "range.__iter__")) return false;
     bool found;
-    return iter_for_object(vm, args[0], out, &found);
+    return iter_for_object(vm, OBJ_VAL(r), out, &found);
 }
 
 static bool r_reversed(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     RANGE_SELF("__reversed__");
     if (!ma_none(vm, nargs - 1, kwnames, "range.__reversed__")) return false;
-    return iter_reversed(vm, args[0], out);
+    return iter_reversed(vm, OBJ_VAL(r), out);
 }
 
 static bool r_start(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)

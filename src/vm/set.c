@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "dict.h"
 #include "gc.h"
 #include "iter.h"
 #include "method_args.h"
