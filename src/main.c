@@ -65,6 +65,7 @@ int main(int argc, char **argv)
         ok = status == RUN_OK;
     }
     fflush(stdout);
+    int status = ok ? 0 : s->exit_status;
     session_free(s);
-    return ok ? 0 : 1;
+    return status;
 }

@@ -5,7 +5,7 @@
 #include "compiler_internal.h"
 #include "ops.h"
 
-#define MAX_EXPR_NESTING 400
+#define MAX_EXPR_NESTING 3000
 
 static void compile_exprs(Compiler *c, const NodeList *l)
 {
@@ -157,7 +157,8 @@ static void compile_ifexp(Compiler *c, const Node *e)
 static void build_list_with_stars(Compiler *c, const NodeList *items)
 {
     int plain = 0;
-    while (plain < items->len && items->items[plain]->kind != AST_STARRED) plain++;
+    while (plain < items->len && plain < 0xffff && items->items[plain]->kind != AST_STARRED) plain++;
+    if (plain > 256 && plain < items->len) plain = 0; /* keep the operand stack small for huge displays */
     for (int i = 0; i < plain; i++) compile_expr(c, items->items[i]);
     emit(c, OP_BUILD_LIST, (uint32_t)plain);
     for (int i = plain; i < items->len; i++) {
@@ -176,7 +177,7 @@ static void compile_sequence(Compiler *c, const Node *e)
 {
     uint32_t n = (uint32_t)e->list.len;
     if (e->kind == AST_SET) {
-        if (has_starred(&e->list)) {
+        if (has_starred(&e->list) || n > 256) {
             emit(c, OP_BUILD_SET, 0);
             for (int i = 0; i < e->list.len; i++) {
                 const Node *it = e->list.items[i];

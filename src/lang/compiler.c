@@ -535,6 +535,9 @@ ObjCode *unit_finish(Compiler *c, uint32_t flags, int argcount, int kwonly)
     code->cell2arg = make_cell2arg(u);
     code->argcount = (uint16_t)argcount;
     code->kwonlyargcount = (uint16_t)kwonly;
+    if (!(flags & (CODE_VARARGS | CODE_VARKW | CODE_GENERATOR | CODE_COROUTINE | CODE_MODULE | CODE_CLASS_BODY)) &&
+        kwonly == 0 && u->n_cellnames == 0 && u->n_freenames == 0)
+        flags |= CODE_SIMPLE_ARGS;
     code->flags = flags;
     code->max_stack = (uint32_t)u->max_depth + 2;
     code->first_line = u->first_line;

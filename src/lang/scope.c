@@ -92,8 +92,13 @@ static Symbol *add_symbol(Scope *s, const char *name, uint32_t flags)
     return sym;
 }
 
-static void add_param(Scope *s, const char *name)
+static void add_param(Analyzer *an, Scope *s, const Node *at, const char *name)
 {
+    Symbol *prev = scope_find(s, name);
+    if (prev && (prev->flags & SYM_PARAM)) {
+        fail(an, at, "duplicate argument '%s' in function definition", name);
+        return;
+    }
     s->params = xrealloc(s->params, (size_t)(s->n_params + 1) * sizeof(char *));
     s->params[s->n_params++] = name;
     add_symbol(s, name, SYM_PARAM | SYM_ASSIGNED);
@@ -137,14 +142,14 @@ static void visit_args_defaults(Analyzer *an, Scope *s, const AstArgs *args)
     visit_exprs(an, s, &args->kw_defaults);
 }
 
-static void declare_params(Scope *fs, const AstArgs *args)
+static void declare_params(Analyzer *an, Scope *fs, const Node *def, const AstArgs *args)
 {
     if (args == NULL) return;
-    for (int i = 0; i < args->posonly.len; i++) add_param(fs, args->posonly.items[i]->name);
-    for (int i = 0; i < args->args.len; i++) add_param(fs, args->args.items[i]->name);
-    for (int i = 0; i < args->kwonly.len; i++) add_param(fs, args->kwonly.items[i]->name);
-    if (args->vararg) add_param(fs, args->vararg->name);
-    if (args->kwarg) add_param(fs, args->kwarg->name);
+    for (int i = 0; i < args->posonly.len; i++) add_param(an, fs, def, args->posonly.items[i]->name);
+    for (int i = 0; i < args->args.len; i++) add_param(an, fs, def, args->args.items[i]->name);
+    for (int i = 0; i < args->kwonly.len; i++) add_param(an, fs, def, args->kwonly.items[i]->name);
+    if (args->vararg) add_param(an, fs, def, args->vararg->name);
+    if (args->kwarg) add_param(an, fs, def, args->kwarg->name);
 }
 
 static void visit_function(Analyzer *an, Scope *s, const Node *def)
@@ -154,7 +159,7 @@ static void visit_function(Analyzer *an, Scope *s, const Node *def)
     bool is_lambda = def->kind == AST_LAMBDA;
     Scope *fs = new_scope(an, SCOPE_FUNCTION, def, s, is_lambda ? "<lambda>" : def->name);
     fs->is_coroutine = def->is_async;
-    declare_params(fs, def->args);
+    declare_params(an, fs, def, def->args);
     if (is_lambda)
         visit_expr(an, fs, def->a);
     else
@@ -189,7 +194,7 @@ static void visit_comprehension(Analyzer *an, Scope *s, const Node *e)
                        : e->kind == AST_DICT_COMP     ? "<dictcomp>"
                                                       : "<genexpr>";
     Scope *cs = new_scope(an, SCOPE_COMPREHENSION, e, s, name);
-    add_param(cs, ".0");
+    add_param(an, cs, e, ".0");
     cs->is_generator = e->kind == AST_GENERATOR_EXP;
     for (int i = 0; i < clauses->len; i++) {
         const Node *c = clauses->items[i];

@@ -9,6 +9,7 @@
 #include "compiler.h"
 #include "disasm.h"
 #include "interp.h"
+#include "ops.h"
 #include "traceback.h"
 
 Session *session_new(void)
@@ -34,12 +35,39 @@ static void report_syntax_error(SyntaxErrorInfo *err)
     syntax_error_free(err);
 }
 
+/* SystemExit ends quietly with its code; anything else prints a traceback.
+ * KeyboardInterrupt exits 130 as CPython does after SIGINT. */
+static void report_exception(Session *s, Value exc)
+{
+    VM *vm = s->vm;
+    if (vm_isinstance(vm, exc, vm->c.SystemExit)) {
+        ObjTuple *args = AS_EXCEPTION(exc)->args;
+        Value code = args && args->len ? args->items[0] : NONE_VAL;
+        if (IS_NONE(code)) {
+            s->exit_status = 0;
+        } else if (IS_INT(code)) {
+            s->exit_status = (int)(AS_INT(code) & 0xff);
+        } else {
+            ObjStr *text;
+            if (op_str(vm, code, &text)) fprintf(vm->err, "%s\n", text->data);
+            else vm_take_exception(vm);
+            s->exit_status = 1;
+        }
+        return;
+    }
+    traceback_print(vm, exc, vm->err);
+    s->exit_status = vm_isinstance(vm, exc, vm->c.KeyboardInterrupt) ? 130 : 1;
+}
+
 static ObjCode *compile_for_run(Session *s, const char *source, size_t len, const char *filename)
 {
     SyntaxErrorInfo err;
     memset(&err, 0, sizeof err);
     ObjCode *code = compile_source(s->vm, source, len, filename, COMPILE_FILE, &err);
-    if (code == NULL) report_syntax_error(&err);
+    if (code == NULL) {
+        report_syntax_error(&err);
+        s->exit_status = 1;
+    }
     return code;
 }
 
@@ -53,10 +81,7 @@ bool session_run_source(Session *s, const char *source, size_t len, const char *
     bool ok = vm_run_code(vm, code, vm->main_globals, &result);
     vm_pop_root(vm, 1);
     fflush(vm->out);
-    if (!ok) {
-        Value exc = vm_take_exception(vm);
-        traceback_print(vm, exc, vm->err);
-    }
+    if (!ok) report_exception(s, vm_take_exception(vm));
     return ok;
 }
 

@@ -11,6 +11,7 @@
 typedef struct Session {
     VM *vm;
     int cell_count;
+    int exit_status; /* what the process should exit with after the last run */
 } Session;
 
 /* A new session with a fresh VM. */

@@ -113,6 +113,7 @@ CallOutcome call_from_interp(VM *vm, ObjFiber *f, Value *callee, Value *args, in
                 *ret = out;
                 return CALL_DONE;
             }
+            if (kwnames == NULL && frame_push_simple(vm, f, fn, args, nargs, ret)) return CALL_PUSHED_FRAME;
             Frame *fr = frame_push_call(vm, f, fn, args, nargs, kwnames, ret, 0);
             return fr ? CALL_PUSHED_FRAME : CALL_FAILED;
         }

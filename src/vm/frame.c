@@ -11,7 +11,8 @@
 
 #define MAIN_STACK_CHUNK 16384
 #define MIN_STACK_CHUNK 256
-#define FRAME_CHUNK_FIRST 16
+#define MAIN_FRAME_CHUNK 256 /* the main fiber recurses; coroutines mostly do not */
+#define FRAME_CHUNK_FIRST 4
 
 static void *xmalloc(size_t n)
 {
@@ -86,7 +87,7 @@ Value *fiber_push_values(VM *vm, ObjFiber *f, uint32_t n)
     return at;
 }
 
-static Frame *alloc_frame(ObjFiber *f)
+static Frame *alloc_frame(VM *vm, ObjFiber *f)
 {
     FrameChunk *c = f->frame_chunk;
     if (c == NULL || c->used == c->cap) {
@@ -94,7 +95,7 @@ static Frame *alloc_frame(ObjFiber *f)
         if (n != NULL) {
             f->spare_frames = NULL;
         } else {
-            uint32_t cap = c ? c->cap * 2 : FRAME_CHUNK_FIRST;
+            uint32_t cap = c ? c->cap * 2 : f == vm->main_fiber ? MAIN_FRAME_CHUNK : FRAME_CHUNK_FIRST;
             n = xmalloc(sizeof(FrameChunk) + cap * sizeof(Frame));
             n->cap = cap;
         }
@@ -106,25 +107,12 @@ static Frame *alloc_frame(ObjFiber *f)
     return &c->frames[c->used++];
 }
 
-static void free_frame(ObjFiber *f)
+void frame_pop_chunk(ObjFiber *f)
 {
     FrameChunk *c = f->frame_chunk;
-    c->used--;
-    if (c->used == 0 && c->prev != NULL) {
-        f->frame_chunk = c->prev;
-        if (f->spare_frames == NULL) f->spare_frames = c;
-        else free(c);
-    }
-}
-
-void frame_pop(VM *vm, ObjFiber *f, Value *new_sp)
-{
-    Frame *fr = f->frame;
-    f->frame = fr->prev;
-    f->depth--;
-    vm->depth--;
-    free_frame(f);
-    fiber_set_sp(f, new_sp);
+    f->frame_chunk = c->prev;
+    if (f->spare_frames == NULL) f->spare_frames = c;
+    else free(c);
 }
 
 /* ---- binding arguments ------------------------------------------------------------ */
@@ -309,7 +297,7 @@ Frame *frame_push_call(VM *vm, ObjFiber *f, ObjFunction *fn, Value *args, int na
         }
     }
     if (c->n_cells || c->n_free) make_cells(vm, fn, slots);
-    Frame *fr = alloc_frame(f);
+    Frame *fr = alloc_frame(vm, f);
     fr->prev = f->frame;
     fr->func = fn;
     fr->code = c;

@@ -10,13 +10,56 @@
  * exception set when the arguments do not fit or recursion is too deep. */
 Frame *frame_push_call(VM *vm, ObjFiber *f, ObjFunction *fn, Value *args, int nargs, ObjTuple *kwnames,
                        Value *ret, uint32_t flags);
+/* Move the stack top back to sp, releasing chunks above it. */
+void fiber_set_sp(ObjFiber *f, Value *sp);
+/* The slow parts of frame_pop: leaving a frame chunk or a stack chunk. */
+void frame_pop_chunk(ObjFiber *f);
+
 /* Pop the top frame and set the fiber's stack top to new_sp (in the caller). */
-void frame_pop(VM *vm, ObjFiber *f, Value *new_sp);
+static inline void frame_pop(VM *vm, ObjFiber *f, Value *new_sp)
+{
+    f->frame = f->frame->prev;
+    f->depth--;
+    vm->depth--;
+    FrameChunk *fc = f->frame_chunk;
+    if (--fc->used == 0 && fc->prev != NULL) frame_pop_chunk(f);
+    StackChunk *sc = f->stack;
+    if (new_sp >= sc->data && new_sp <= sc->data + sc->cap) f->sp = new_sp;
+    else fiber_set_sp(f, new_sp);
+}
+
+/* The fast call: a function with positional parameters only, called with
+ * exactly that many arguments, when its frame fits the current chunks. NULL
+ * when any of that does not hold (take frame_push_call then). */
+static inline Frame *frame_push_simple(VM *vm, ObjFiber *f, ObjFunction *fn, Value *args, int nargs, Value *ret)
+{
+    ObjCode *c = fn->code;
+    if (!(c->flags & CODE_SIMPLE_ARGS) || nargs != c->argcount || vm->depth >= vm->max_depth) return NULL;
+    StackChunk *sc = f->stack;
+    if (args + c->n_locals + c->max_stack > sc->data + sc->cap) return NULL;
+    FrameChunk *fc = f->frame_chunk;
+    if (fc == NULL || fc->used == fc->cap) return NULL;
+    Frame *fr = &fc->frames[fc->used++];
+    for (uint32_t i = (uint32_t)nargs; i < c->n_locals; i++) args[i] = EMPTY_VAL;
+    fr->prev = f->frame;
+    fr->func = fn;
+    fr->code = c;
+    fr->ip = c->bytecode;
+    fr->slots = args;
+    fr->sp = args + c->n_locals;
+    fr->ret = ret;
+    fr->globals = fn->globals;
+    fr->locals_dict = NULL;
+    fr->flags = 0;
+    f->frame = fr;
+    f->depth++;
+    vm->depth++;
+    f->sp = args + c->n_locals;
+    return fr;
+}
 /* Room for n values on top of the fiber's stack (a new chunk when needed);
  * returns where they go and moves the stack top past them. */
 Value *fiber_push_values(VM *vm, ObjFiber *f, uint32_t n);
-/* Move the stack top back to sp, releasing chunks above it. */
-void fiber_set_sp(ObjFiber *f, Value *sp);
 
 /* Where the operand stack of a frame starts. */
 static inline Value *frame_stack_base(const Frame *fr)

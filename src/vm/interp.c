@@ -98,6 +98,14 @@ static bool unbound_deref(VM *vm, ObjCode *code, uint32_t i)
                     code->freenames[i - code->n_cells]->data);
 }
 
+/* A TypeError from iter() while unpacking says what could not be unpacked. */
+static bool cannot_unpack(VM *vm, Value seq)
+{
+    if (!vm_exception_matches(vm, vm->c.TypeError)) return false;
+    vm_take_exception(vm);
+    return vm_raise(vm, vm->c.TypeError, "cannot unpack non-iterable %s object", vm_class_of(vm, seq)->name->data);
+}
+
 /* Unpack an iterable into n values, written so that the first is on top. */
 static bool unpack_sequence(VM *vm, Value seq, uint32_t n, Value *dest)
 {
@@ -112,7 +120,7 @@ static bool unpack_sequence(VM *vm, Value seq, uint32_t n, Value *dest)
         return true;
     }
     Value it;
-    if (!op_iter(vm, seq, &it)) return false;
+    if (!op_iter(vm, seq, &it)) return cannot_unpack(vm, seq);
     vm_push_root(vm, it);
     for (uint32_t i = 0; i < n; i++) {
         bool done;
@@ -143,7 +151,10 @@ static bool unpack_ex(VM *vm, Value seq, uint32_t before, uint32_t after, Value 
 {
     ObjList *all = list_new(vm, NULL, 0);
     vm_push_root(vm, OBJ_VAL(all));
-    bool ok = list_extend_from_iterable(vm, all, seq);
+    Value probe;
+    bool ok = op_iter(vm, seq, &probe);
+    if (!ok) cannot_unpack(vm, seq);
+    if (ok) ok = list_extend_from_iterable(vm, all, seq);
     if (ok && all->len < before + after) {
         vm_raise(vm, vm->c.ValueError, "not enough values to unpack (expected at least %u, got %u)", before + after,
                  all->len);
@@ -261,7 +272,7 @@ static bool check_exc_match(VM *vm, Value exc, Value type, bool *out)
         ObjTuple *t = AS_TUPLE(type);
         *out = false;
         for (uint32_t i = 0; i < t->len; i++) {
-            bool m;
+            bool m = false;
             if (!check_exc_match(vm, exc, t->items[i], &m)) return false;
             if (m) *out = true;
         }
@@ -1128,6 +1139,11 @@ dispatch:
         uint16_t n = READ_H();
         Value *callee = sp - n - 1;
         SYNC();
+        if (IS_FUNCTION(*callee) && frame_push_simple(vm, fiber, AS_FUNCTION(*callee), callee + 1, n, callee)) {
+            frame->sp = callee;
+            LOAD_FRAME();
+            DISPATCH();
+        }
         CallOutcome r = call_from_interp(vm, fiber, callee, callee + 1, n, NULL, callee);
         if (r == CALL_FAILED) THROW();
         if (r == CALL_PUSHED_FRAME) {
@@ -1143,6 +1159,11 @@ dispatch:
         uint16_t n = READ_H();
         Value *first = sp - n - 2;
         SYNC();
+        if (IS_FUNCTION(first[0]) && frame_push_simple(vm, fiber, AS_FUNCTION(first[0]), first + 1, n + 1, first)) {
+            frame->sp = first;
+            LOAD_FRAME();
+            DISPATCH();
+        }
         CallOutcome r = IS_EMPTY(first[0]) ? call_from_interp(vm, fiber, first + 1, first + 2, n, NULL, first)
                                            : call_from_interp(vm, fiber, first, first + 1, n + 1, NULL, first);
         if (r == CALL_FAILED) THROW();

@@ -181,6 +181,7 @@ enum {
     CODE_COROUTINE = 1 << 3, /* async def */
     CODE_MODULE = 1 << 4,    /* module / cell body: names are globals */
     CODE_CLASS_BODY = 1 << 5,
+    CODE_SIMPLE_ARGS = 1 << 6, /* positional parameters only, no cells: the fast call path */
 };
 
 /* One entry of the exception table: an instruction in [start, end) that

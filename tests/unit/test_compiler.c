@@ -110,7 +110,7 @@ START_TEST(errors_name_the_problem)
     expect_error("return 1\n", "SyntaxError", "'return' outside function", 1);
     expect_error("x = 1\nbreak\n", "SyntaxError", "'break' outside loop", 2);
     expect_error("continue\n", "SyntaxError", "'continue' not properly in loop", 1);
-    expect_error("def f():\n    nonlocal q\n", "SyntaxError", "no binding for nonlocal 'q' found", 1);
+    expect_error("def f():\n    nonlocal q\n", "SyntaxError", "no binding for nonlocal 'q' found", 2);
     expect_error("def f(a):\n    global a\n", "SyntaxError", "name 'a' is parameter and global", 2);
     expect_error("x = 1\nawait x\n", "SyntaxError", "'await' outside function", 2);
     expect_error("def f():\n    await g()\n", "SyntaxError", "'await' outside async function", 2);
