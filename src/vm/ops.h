@@ -60,6 +60,9 @@ bool op_len(VM *vm, Value v, int64_t *out);
 bool op_iter(VM *vm, Value v, Value *out);
 /* next(it): *done is set (and no exception) when the iterator is exhausted. */
 bool op_next(VM *vm, Value it, Value *out, bool *done);
+/* Put object's __repr__ __str__ __eq__ __ne__ __hash__ natives in place (str_install calls it). */
+void ops_install(VM *vm);
+
 /* An index for sequences: int, bool or __index__; TypeError otherwise. */
 bool op_index(VM *vm, Value v, int64_t *out);
 
