@@ -172,7 +172,7 @@ static Res int_arith(VM *vm, BinaryOp op, int64_t x, int64_t y, Value *out)
             r = 0;
             break;
         }
-        if (y >= 63 || ((x << y) >> y) != x) return (Res)int_overflow(vm);
+        if (y >= 63 || x > (INT64_MAX >> y) || x < (INT64_MIN >> y)) return (Res)int_overflow(vm);
         r = (int64_t)((uint64_t)x << y);
         break;
     case BINOP_RSHIFT:
