@@ -198,5 +198,9 @@ typedef struct {
 const char *ast_kind_name(AstKind kind);
 /* Write an S-expression dump of the tree (for tests). */
 void ast_dump(const Node *node, char **buf, size_t *len, size_t *cap);
+/* Same, optionally tagging each node with @line:col-end_line:end_col. */
+void ast_dump_ex(const Node *node, bool positions, char **buf, size_t *len, size_t *cap);
+/* The operator's Python spelling, e.g. "+", "not in". */
+const char *ast_op_symbol(AstOp op);
 
 #endif
