@@ -37,6 +37,7 @@ void list_append(VM *vm, ObjList *l, Value v)
 /* Append n values (never collects). */
 static void append_many(VM *vm, ObjList *l, const Value *src, uint32_t n)
 {
+    if (n == 0) return;
     list_reserve(vm, l, l->len + n);
     memmove(l->items + l->len, src, n * sizeof(Value));
     l->len += n;
@@ -139,6 +140,7 @@ bool list_setitem(VM *vm, ObjList *l, Value key, Value v)
 /* Remove items [lo, hi) (0 <= lo <= hi <= len). */
 static void remove_range(ObjList *l, uint32_t lo, uint32_t hi)
 {
+    if (hi == lo) return;
     memmove(l->items + lo, l->items + hi, (l->len - hi) * sizeof(Value));
     l->len -= hi - lo;
 }
@@ -164,7 +166,7 @@ bool list_get_slice(VM *vm, ObjList *l, ObjSlice *s, Value *out)
     ObjList *r = list_new(vm, NULL, (uint32_t)n);
     vm_pop_root(vm, 1);
     if (step == 1) {
-        memcpy(r->items, l->items + start, (size_t)n * sizeof(Value));
+        if (n > 0) memcpy(r->items, l->items + start, (size_t)n * sizeof(Value));
     } else {
         for (int64_t i = 0, k = start; i < n; i++, k += step) r->items[i] = l->items[k];
     }
@@ -218,8 +220,8 @@ bool list_set_slice(VM *vm, ObjList *l, ObjSlice *s, Value items)
         uint32_t lo = (uint32_t)start, hi = (uint32_t)stop;
         uint32_t old = hi - lo;
         if (m > old) list_reserve(vm, l, l->len + (m - old)); /* src is never l's buffer */
-        memmove(l->items + lo + m, l->items + hi, (l->len - hi) * sizeof(Value));
-        memcpy(l->items + lo, src, m * sizeof(Value));
+        if (l->len > hi) memmove(l->items + lo + m, l->items + hi, (l->len - hi) * sizeof(Value));
+        if (m > 0) memcpy(l->items + lo, src, m * sizeof(Value));
         l->len = l->len - old + m;
         return true;
     }
@@ -654,7 +656,7 @@ static bool l_copy(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out
     SELF("copy");
     if (!ma_none(vm, nargs - 1, kwnames, "list.copy")) return false;
     ObjList *r = list_new(vm, NULL, self->len);
-    memcpy(r->items, self->items, self->len * sizeof(Value));
+    if (self->len > 0) memcpy(r->items, self->items, self->len * sizeof(Value));
     *out = OBJ_VAL(r);
     return true;
 }

@@ -33,7 +33,7 @@ bool tuple_from_iterable(VM *vm, Value iterable, ObjTuple **out)
         ObjTuple *t = gc_alloc_object(vm, sizeof(ObjTuple) + l->len * sizeof(Value), OBJ_TUPLE,
                                       vm->c.tuple);
         t->len = l->len;
-        memcpy(t->items, l->items, l->len * sizeof(Value));
+        if (l->len > 0) memcpy(t->items, l->items, l->len * sizeof(Value));
         vm_pop_root(vm, 1);
         *out = l->len == 0 ? vm->empty_tuple : t;
         return true;
