@@ -8,6 +8,7 @@
 #include "ops.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -518,6 +519,47 @@ bool op_binary(VM *vm, BinaryOp op, Value a, Value b, bool inplace, Value *out)
         if (r != R_NOTIMPL) return r == R_OK;
     }
     return binary_type_error(vm, op, a, b, inplace);
+}
+
+bool op_iadd_slot(VM *vm, Value *slot, Value rhs)
+{
+    Value lhs = *slot;
+    if (IS_STR(lhs) && IS_STR(rhs) && AS_OBJ(lhs)->cls == vm->c.str &&
+        AS_OBJ(rhs)->cls == vm->c.str) {
+        ObjStr *a = AS_STR(lhs), *b = AS_STR(rhs);
+        size_t need = (size_t)a->byte_len + b->byte_len;
+        if (need > UINT32_MAX - 1) return vm_raise(vm, vm->c.MemoryError, "string is too long");
+        if (a->obj.flags & STR_OWNED) {
+            size_t cap = a->obj.size - offsetof(ObjStr, data) - 1;
+            if (need <= cap) {
+                memcpy(a->data + a->byte_len, b->data, b->byte_len);
+                a->data[need] = '\0';
+                a->byte_len = (uint32_t)need;
+                a->char_len += b->char_len;
+                a->ascii = a->ascii && b->ascii;
+                a->hashed = 0;
+                return true;
+            }
+        }
+        if (b->byte_len == 0) return true;
+        /* A new owned str with room to grow (doubling keeps appends amortised O(1)). */
+        size_t cap = need < 32 ? 32 : need * 2;
+        if (cap > UINT32_MAX - 1) cap = UINT32_MAX - 1;
+        ObjStr *r = str_alloc(vm, cap);
+        memcpy(r->data, a->data, a->byte_len);
+        memcpy(r->data + a->byte_len, b->data, b->byte_len);
+        r->data[need] = '\0';
+        r->byte_len = (uint32_t)need;
+        r->char_len = a->char_len + b->char_len;
+        r->ascii = a->ascii && b->ascii;
+        r->obj.flags |= STR_OWNED;
+        *slot = OBJ_VAL(r);
+        return true;
+    }
+    Value out;
+    if (!op_binary(vm, BINOP_ADD, lhs, rhs, true, &out)) return false;
+    *slot = out;
+    return true;
 }
 
 /* ---- unary operators ---------------------------------------------------------------- */
@@ -1165,11 +1207,52 @@ static void str_repr_into(ObjStr *s, TextBuf *out)
     tb_addc(out, q);
 }
 
+/* Decimal digits of i, written backwards ending at end; returns the start. */
+static char *int_digits(int64_t i, char *end)
+{
+    uint64_t mag = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
+    char *p = end;
+    do {
+        *--p = (char)('0' + mag % 10);
+        mag /= 10;
+    } while (mag);
+    if (i < 0) *--p = '-';
+    return p;
+}
+
 static void add_int(TextBuf *out, int64_t i)
 {
     char buf[24];
-    int n = snprintf(buf, sizeof buf, "%lld", (long long)i);
-    tb_add(out, buf, (size_t)n);
+    char *p = int_digits(i, buf + sizeof buf);
+    tb_add(out, p, (size_t)(buf + sizeof buf - p));
+}
+
+/* A new str of ASCII bytes (no scan for code points). */
+static ObjStr *ascii_str(VM *vm, const char *p, size_t n)
+{
+    if (n == 1) return AS_STR(vm->small_strs[(uint8_t)p[0]]);
+    ObjStr *s = str_alloc(vm, n);
+    memcpy(s->data, p, n);
+    s->char_len = (uint32_t)n;
+    s->ascii = 1;
+    return s;
+}
+
+/* repr() of an int or float without a buffer round trip. */
+static bool number_repr(VM *vm, Value v, ObjStr **out)
+{
+    char buf[40];
+    if (IS_INT(v)) {
+        char *p = int_digits(AS_INT(v), buf + sizeof buf);
+        *out = ascii_str(vm, p, (size_t)(buf + sizeof buf - p));
+        return true;
+    }
+    if (IS_FLOAT(v)) {
+        size_t n = float_repr_cstr(AS_FLOAT(v), buf);
+        *out = ascii_str(vm, buf, n);
+        return true;
+    }
+    return false;
 }
 
 static void add_float(TextBuf *out, double d)
@@ -1472,10 +1555,7 @@ bool op_str_into(VM *vm, Value v, TextBuf *out)
 
 bool op_repr(VM *vm, Value v, ObjStr **out)
 {
-    if (IS_INT(v) && AS_INT(v) >= 0 && AS_INT(v) < 10) {
-        *out = AS_STR(vm->small_strs['0' + AS_INT(v)]);
-        return true;
-    }
+    if (number_repr(vm, v, out)) return true;
     TextBuf b;
     tb_init(&b);
     if (!repr_into(vm, v, &b, NULL)) {
@@ -1492,10 +1572,7 @@ bool op_str(VM *vm, Value v, ObjStr **out)
         *out = AS_STR(v);
         return true;
     }
-    if (IS_INT(v) && AS_INT(v) >= 0 && AS_INT(v) < 10) {
-        *out = AS_STR(vm->small_strs['0' + AS_INT(v)]);
-        return true;
-    }
+    if (number_repr(vm, v, out)) return true;
     TextBuf b;
     tb_init(&b);
     if (!str_into(vm, v, &b)) {

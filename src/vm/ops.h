@@ -33,6 +33,23 @@ const char *binop_symbol(BinaryOp op);
 
 /* a OP b; inplace selects the __iadd__ family first (a += b). */
 bool op_binary(VM *vm, BinaryOp op, Value a, Value b, bool inplace, Value *out);
+
+/* Linear-time `s += t` in loops (what CPython gets from refcounts): a str
+ * made by op_iadd_slot carries STR_OWNED and spare room while the variable
+ * that holds it is its only reference; the next op_iadd_slot on that
+ * variable then appends in place. Contract for the interpreter: use
+ * op_iadd_slot only for `x += e` on a variable slot, and call op_escape on
+ * every value read out of a variable any other way (LOAD_FAST, LOAD_NAME,
+ * LOAD_GLOBAL, LOAD_DEREF ...), which drops the ownership. */
+#define STR_OWNED 0x8000 /* Obj.flags bit, on strs only */
+/* *slot = *slot + rhs (inplace semantics), appending in place when owned. */
+bool op_iadd_slot(VM *vm, Value *slot, Value rhs);
+/* The value leaves its variable: it may be shared from now on. */
+static inline void op_escape(Value v)
+{
+    if (v.tag == VAL_OBJ && (AS_OBJ(v)->flags & STR_OWNED) && AS_OBJ(v)->kind == OBJ_STR)
+        AS_OBJ(v)->flags &= (uint16_t)~STR_OWNED;
+}
 /* OP a. */
 bool op_unary(VM *vm, UnaryOp op, Value a, Value *out);
 /* a OP b as Python evaluates it: may return a non-bool from a user __eq__. */

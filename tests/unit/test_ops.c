@@ -3617,6 +3617,39 @@ START_TEST(test_eq_fast_paths)
 }
 END_TEST
 
+/* s += t on a variable: in place while the variable owns the str, a copy
+ * once the value escaped. */
+START_TEST(test_iadd_slot)
+{
+    ObjList *vars = L(NULL, 1); /* vars->items[0] plays the variable */
+    vars->items[0] = S("");
+    Value piece = S("ab");
+    for (int i = 0; i < 1000; i++) ck_assert(op_iadd_slot(vm, &vars->items[0], piece));
+    ObjStr *s = AS_STR(vars->items[0]);
+    ck_assert_int_eq(s->byte_len, 2000);
+    ck_assert_int_eq(s->char_len, 2000);
+    ck_assert_int_eq(strlen(s->data), 2000);
+    ck_assert(op_iadd_slot(vm, &vars->items[0], piece));
+    ck_assert(AS_STR(vars->items[0]) == s); /* appended in place */
+    Value shared = vars->items[0];
+    op_escape(shared);
+    ck_assert(op_iadd_slot(vm, &vars->items[0], S("\xc3\xa9")));
+    ck_assert(AS_STR(vars->items[0]) != s); /* a copy: `shared` keeps its value */
+    ck_assert_int_eq(AS_STR(shared)->byte_len, 2002);
+    ck_assert_int_eq(AS_STR(vars->items[0])->char_len, 2003);
+    ck_assert(!AS_STR(vars->items[0])->ascii);
+    uint64_t h;
+    ck_assert(op_hash(vm, vars->items[0], &h));
+    ObjStr *copy = str_new(vm, AS_STR(vars->items[0])->data, AS_STR(vars->items[0])->byte_len);
+    ck_assert_uint_eq(h, str_hash(copy));
+    vars->items[0] = INT_VAL(1);
+    ck_assert(op_iadd_slot(vm, &vars->items[0], INT_VAL(2)));
+    ck_assert_int_eq(AS_INT(vars->items[0]), 3);
+    ck_assert(!op_iadd_slot(vm, &vars->items[0], S("x")));
+    ck_assert_str_eq(take_error(), "TypeError: unsupported operand type(s) for +=: 'int' and 'str'");
+}
+END_TEST
+
 static Suite *ops_suite(void)
 {
     Suite *s = suite_create("ops");
@@ -3638,6 +3671,7 @@ static Suite *ops_suite(void)
     tcase_add_test(tc, test_contains);
     tcase_add_test(tc, test_len_truth_iter);
     tcase_add_test(tc, test_eq_fast_paths);
+    tcase_add_test(tc, test_iadd_slot);
     suite_add_tcase(s, tc);
     return s;
 }
