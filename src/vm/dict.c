@@ -720,7 +720,7 @@ static bool m_iter(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out
     if (!check(vm, args, nargs, "__iter__") || !ma_none(vm, nargs - 1, kwnames, "dict.__iter__"))
         return false;
     bool found;
-    return iter_for_object(vm, args[0], out, &found);
+    return iter_for_layout(vm, args[0], out, &found);
 }
 
 static bool m_reversed(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)

@@ -35,7 +35,7 @@ static ObjIter *dict_iter(VM *vm, ObjDict *d, IterVariant variant)
 }
 
 /* An iterator over v chosen by its layout (v's class may be a subclass). */
-static bool iter_by_kind(VM *vm, Value v, Value *out, bool *found)
+bool iter_for_layout(VM *vm, Value v, Value *out, bool *found)
 {
     *found = true;
     if (!IS_OBJ(v)) {
@@ -93,7 +93,7 @@ bool iter_for_object(VM *vm, Value obj, Value *out, bool *found)
         *found = false;
         return true;
     }
-    return iter_by_kind(vm, obj, out, found);
+    return iter_for_layout(vm, obj, out, found);
 }
 
 bool iter_get(VM *vm, Value v, Value *out)
@@ -752,7 +752,7 @@ static bool v_iter(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out
         !ma_none(vm, nargs - 1, kwnames, "__iter__"))
         return false;
     bool found;
-    return iter_by_kind(vm, args[0], out, &found);
+    return iter_for_layout(vm, args[0], out, &found);
 }
 
 static bool v_reversed(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)

@@ -93,6 +93,10 @@ bool iter_next_builtin(VM *vm, ObjIter *it, Value *out, bool *done);
  * memory); *found false for other kinds (nothing raised). */
 bool iter_for_object(VM *vm, Value obj, Value *out, bool *found);
 
+/* Like iter_for_object but by obj's layout alone, also for instances of
+ * subclasses (what the __iter__ natives of list, dict ... use). */
+bool iter_for_layout(VM *vm, Value obj, Value *out, bool *found);
+
 /* iter(v): the built-in iterator when there is one, else op_iter. */
 bool iter_get(VM *vm, Value v, Value *out);
 /* next(it): built-in iterators directly, else op_next. */

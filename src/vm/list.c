@@ -717,7 +717,7 @@ static bool l_iter(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out
     SELF("__iter__");
     if (!ma_none(vm, nargs - 1, kwnames, "list.__iter__")) return false;
     bool found;
-    return iter_for_object(vm, OBJ_VAL(self), out, &found);
+    return iter_for_layout(vm, OBJ_VAL(self), out, &found);
 }
 
 static bool l_reversed(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)

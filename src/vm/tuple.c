@@ -217,7 +217,7 @@ static bool t_iter(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out
         !ma_none(vm, nargs - 1, kwnames, "tuple.__iter__"))
         return false;
     bool found;
-    return iter_for_object(vm, args[0], out, &found);
+    return iter_for_layout(vm, args[0], out, &found);
 }
 
 void tuple_install(VM *vm)
