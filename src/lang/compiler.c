@@ -525,7 +525,7 @@ ObjCode *unit_finish(Compiler *c, uint32_t flags, int argcount, int kwonly)
     code->n_constants = u->n_consts;
     code->names = copy_array(u->names, u->n_names * sizeof(ObjStr *));
     code->n_names = u->n_names;
-    code->global_cache = calloc(u->n_names ? u->n_names : 1, sizeof(uint32_t));
+    code->global_cache = calloc(u->n_names ? u->n_names : 1, sizeof(GlobalCacheEntry));
     code->varnames = intern_all(c, u->varnames, u->n_varnames);
     code->n_locals = u->n_varnames;
     code->cellnames = intern_all(c, u->cellnames, u->n_cellnames);

@@ -18,9 +18,32 @@ Value class_lookup(ObjClass *cls, ObjStr *name)
     return EMPTY_VAL;
 }
 
+Value vm_class_lookup(VM *vm, ObjClass *cls, ObjStr *name)
+{
+    uintptr_t h = ((uintptr_t)cls >> 4) ^ ((uintptr_t)name >> 3) ^ ((uintptr_t)name >> 13);
+    MethodCacheEntry *e = &vm->method_cache[h & (METHOD_CACHE_SIZE - 1)];
+    if (e->cls == cls && e->name == name && e->epoch == vm->class_epoch) return e->value;
+    Value v = class_lookup(cls, name);
+    e->cls = cls;
+    e->name = name;
+    e->epoch = vm->class_epoch;
+    e->value = v;
+    return v;
+}
+
+void vm_classes_changed(VM *vm)
+{
+    vm->class_epoch++;
+    if (vm->class_epoch == 0) {
+        /* wrapped: entries stamped with old epochs must not match again */
+        for (size_t i = 0; i < METHOD_CACHE_SIZE; i++) vm->method_cache[i].cls = NULL;
+        vm->class_epoch = 1;
+    }
+}
+
 Value vm_lookup_special(VM *vm, Value v, ObjStr *name)
 {
-    return class_lookup(vm_class_of(vm, v), name);
+    return vm_class_lookup(vm, vm_class_of(vm, v), name);
 }
 
 static bool is_method_like(Value v)
@@ -31,7 +54,7 @@ static bool is_method_like(Value v)
 bool attr_lookup_method(VM *vm, Value obj, ObjStr *name, Value *method)
 {
     if (!IS_OBJ(obj)) {
-        Value v = class_lookup(vm_class_of(vm, obj), name);
+        Value v = vm_class_lookup(vm, vm_class_of(vm, obj), name);
         if (!is_method_like(v)) return false;
         *method = v;
         return true;
@@ -48,7 +71,7 @@ bool attr_lookup_method(VM *vm, Value obj, ObjStr *name, Value *method)
     case OBJ_MODULE: return false;
     default: break;
     }
-    Value v = class_lookup(AS_OBJ(obj)->cls, name);
+    Value v = vm_class_lookup(vm, AS_OBJ(obj)->cls, name);
     if (!is_method_like(v)) return false;
     *method = v;
     return true;
@@ -204,7 +227,7 @@ bool vm_getattr_opt(VM *vm, Value obj, ObjStr *name, Value *out, bool *found)
         return true;
     }
     if (cls == vm->c.super_) return super_getattr(vm, AS_INSTANCE(obj), name, out, found);
-    Value cattr = class_lookup(cls, name);
+    Value cattr = vm_class_lookup(vm, cls, name);
     if (IS_KIND(cattr, OBJ_PROPERTY)) return bind_to_instance(vm, cattr, obj, out);
     if (IS_OBJ(obj)) {
         Obj *o = AS_OBJ(obj);
@@ -231,7 +254,7 @@ bool vm_getattr_opt(VM *vm, Value obj, ObjStr *name, Value *out, bool *found)
         if (!IS_EMPTY(vm->exception)) return false;
     }
     if (!IS_EMPTY(cattr)) return bind_to_instance(vm, cattr, obj, out);
-    Value getattr = class_lookup(cls, vm->n.__getattr__);
+    Value getattr = vm_class_lookup(vm, cls, vm->n.__getattr__);
     if (IS_FUNCTION(getattr)) {
         Value args[2] = {obj, OBJ_VAL(name)};
         if (vm_call(vm, getattr, args, 2, NULL, out)) return true;
@@ -293,6 +316,7 @@ bool vm_setattr(VM *vm, Value obj, ObjStr *name, Value v)
             return vm_raise(vm, vm->c.TypeError, "cannot set '%s' attribute of immutable type '%s'", name->data,
                             c->name->data);
         dict_set_str(vm, c->dict, name, v);
+        vm_classes_changed(vm);
         return true;
     }
     case OBJ_MODULE: dict_set_str(vm, ((ObjModule *)o)->dict, name, v); return true;
@@ -319,5 +343,6 @@ bool vm_delattr(VM *vm, Value obj, ObjStr *name)
     bool found;
     if (!dict_del(vm, dict, OBJ_VAL(name), &found)) return false;
     if (!found) return no_such_attribute(vm, obj, name);
+    if (IS_CLASS(obj)) vm_classes_changed(vm);
     return true;
 }

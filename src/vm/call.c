@@ -53,7 +53,7 @@ static bool takes_no_arguments(VM *vm, ObjClass *cls)
 /* Create the object for a class call (before __init__). args[0] is the class. */
 static bool class_new_object(VM *vm, ObjClass *cls, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
-    Value new = class_lookup(cls, vm->n.__new__);
+    Value new = vm_class_lookup(vm, cls, vm->n.__new__);
     if (IS_NATIVE(new) && AS_NATIVE(new)->owner != vm->c.object) {
         return AS_NATIVE(new)->fn(vm, args, nargs, kwnames, out);
     }
@@ -73,11 +73,12 @@ static CallOutcome call_class(VM *vm, ObjFiber *f, ObjClass *cls, Value *args, i
     prepend_arg(f, args, nargs + nkw, OBJ_VAL(cls));
     Value obj;
     if (!class_new_object(vm, cls, args, nargs + 1, kwnames, &obj)) return CALL_FAILED;
-    if (!vm_isinstance(vm, obj, cls)) {
+    if (!vm_isinstance(vm, obj, cls) || (cls->class_flags & CLASS_BUILTIN)) {
+        /* a built-in class's __new__ did all the work */
         *ret = obj;
         return CALL_DONE;
     }
-    Value init = class_lookup(cls, vm->n.__init__);
+    Value init = vm_class_lookup(vm, cls, vm->n.__init__);
     args[0] = obj;
     *ret = obj;
     if (IS_FUNCTION(init)) {
@@ -85,7 +86,7 @@ static CallOutcome call_class(VM *vm, ObjFiber *f, ObjClass *cls, Value *args, i
         return fr ? CALL_PUSHED_FRAME : CALL_FAILED;
     }
     if (is_object_init(vm, init)) {
-        Value new = class_lookup(cls, vm->n.__new__);
+        Value new = vm_class_lookup(vm, cls, vm->n.__new__);
         if ((nargs > 0 || nkw > 0) && (IS_EMPTY(new) || (IS_NATIVE(new) && AS_NATIVE(new)->owner == vm->c.object)))
             return takes_no_arguments(vm, cls) ? CALL_DONE : CALL_FAILED;
         return CALL_DONE;
@@ -262,6 +263,7 @@ static bool build_class(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value
     vm_push_root(vm, cell);
     ObjClass *cls = class_new(vm, AS_STR(args[1]), base, (ObjKind)base->instance_kind);
     cls->dict = ns;
+    vm_classes_changed(vm);
     Value module = dict_get_str(ns, vm->n.__module__);
     cls->module = IS_STR(module) ? AS_STR(module) : vm->n.__main__;
     Value qualname = dict_get_str(ns, vm->n.__qualname__);

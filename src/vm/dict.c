@@ -120,6 +120,7 @@ static void table_resize(VM *vm, DictTable *t, uint32_t need)
     t->used = n;
     t->len = n;
     t->index_cap = index_cap;
+    t->keys_version = ++vm->dict_key_epoch;
     t->index = gc_realloc(vm, NULL, 0, index_cap * sizeof(int32_t));
     memset(t->index, 0xff, index_cap * sizeof(int32_t)); /* all INDEX_FREE */
     for (uint32_t k = 0; k < n; k++) t->index[free_slot_for(t, entries[k].hash)] = (int32_t)k;
@@ -133,6 +134,7 @@ void dict_table_insert_new(VM *vm, DictTable *t, Value key, uint64_t hash, Value
         table_resize(vm, t, need + 1 > 8 ? need + 1 : 8);
     }
     uint32_t ix = t->used++;
+    t->keys_version = ++vm->dict_key_epoch;
     t->entries[ix] = (DictEntry){hash, key, value};
     t->index[free_slot_for(t, hash)] = (int32_t)ix;
     t->len++;
@@ -164,14 +166,30 @@ void dict_table_clear(VM *vm, DictTable *t)
     gc_realloc(vm, t->entries, t->entry_cap * sizeof(DictEntry), 0);
     gc_realloc(vm, t->index, t->index_cap * sizeof(int32_t), 0);
     memset(t, 0, sizeof *t);
+    t->keys_version = ++vm->dict_key_epoch;
 }
 
 /* ---- the object-level API (object.h) --------------------------------------- */
 
+/* op_hash with the two commonest keys inline: a str's cached hash, and a
+ * small non-negative int (which CPython hashes to itself). */
+static inline bool key_hash(VM *vm, Value key, uint64_t *hash)
+{
+    if (IS_STR(key) && AS_STR(key)->hashed) {
+        *hash = AS_STR(key)->hash;
+        return true;
+    }
+    if (IS_INT(key) && AS_INT(key) >= 0 && AS_INT(key) < ((int64_t)1 << 61) - 1) {
+        *hash = (uint64_t)AS_INT(key);
+        return true;
+    }
+    return op_hash(vm, key, hash);
+}
+
 bool dict_get(VM *vm, ObjDict *d, Value key, Value *out, bool *found)
 {
     uint64_t hash;
-    if (!op_hash(vm, key, &hash)) return false;
+    if (!key_hash(vm, key, &hash)) return false;
     int32_t ix;
     uint32_t slot;
     if (!dict_table_find(vm, &d->table, key, hash, &ix, &slot)) return false;
@@ -183,7 +201,7 @@ bool dict_get(VM *vm, ObjDict *d, Value key, Value *out, bool *found)
 bool dict_set(VM *vm, ObjDict *d, Value key, Value value)
 {
     uint64_t hash;
-    if (!op_hash(vm, key, &hash)) return false;
+    if (!key_hash(vm, key, &hash)) return false;
     return dict_table_set(vm, &d->table, key, hash, value);
 }
 
@@ -266,6 +284,7 @@ ObjDict *dict_copy(VM *vm, ObjDict *d)
         t->index_cap = s->index_cap;
         t->used = s->used;
         t->len = s->len;
+        t->keys_version = ++vm->dict_key_epoch;
     } else {
         for (uint32_t i = 0; i < s->used; i++) {
             DictEntry *e = &s->entries[i];

@@ -34,6 +34,57 @@ void *gc_realloc(VM *vm, void *ptr, size_t old_size, size_t new_size)
     return checked_realloc(ptr, new_size);
 }
 
+/* Small objects come from per-size free lists: most objects are small and
+ * short-lived, and malloc/free cost more than the rest of an allocation.
+ * Under AddressSanitizer every object goes to malloc so that use-after-free
+ * is still caught. */
+#if defined(__SANITIZE_ADDRESS__)
+#define USE_FREE_LISTS 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define USE_FREE_LISTS 0
+#endif
+#endif
+#ifndef USE_FREE_LISTS
+#define USE_FREE_LISTS 1
+#endif
+
+static size_t size_class(size_t size)
+{
+    return (size + GC_SIZE_QUANTUM - 1) / GC_SIZE_QUANTUM;
+}
+
+static Obj *take_free(VM *vm, size_t size)
+{
+#if USE_FREE_LISTS
+    size_t c = size_class(size);
+    if (c < GC_SIZE_CLASSES && vm->free_lists[c] != NULL) {
+        Obj *o = vm->free_lists[c];
+        vm->free_lists[c] = o->gc_next;
+        return o;
+    }
+    if (c < GC_SIZE_CLASSES) return checked_realloc(NULL, c * GC_SIZE_QUANTUM);
+#else
+    (void)vm;
+#endif
+    return checked_realloc(NULL, size);
+}
+
+static void give_back(VM *vm, Obj *o)
+{
+#if USE_FREE_LISTS
+    size_t c = size_class(o->size);
+    if (c < GC_SIZE_CLASSES) {
+        o->gc_next = vm->free_lists[c];
+        vm->free_lists[c] = o;
+        return;
+    }
+#else
+    (void)vm;
+#endif
+    free(o);
+}
+
 void *gc_alloc_object(VM *vm, size_t size, ObjKind kind, ObjClass *cls)
 {
 #ifdef LOOPBOOK_GC_STRESS
@@ -41,7 +92,7 @@ void *gc_alloc_object(VM *vm, size_t size, ObjKind kind, ObjClass *cls)
 #else
     if ((vm->gc_stress || vm->bytes_allocated > vm->next_gc) && !vm->gc_running) gc_collect(vm);
 #endif
-    Obj *o = checked_realloc(NULL, size);
+    Obj *o = take_free(vm, size);
     memset(o, 0, size);
     vm->bytes_allocated += size;
     o->cls = cls;
@@ -305,7 +356,7 @@ static void free_object(VM *vm, Obj *o)
     }
     default: break;
     }
-    free(o);
+    give_back(vm, o);
 }
 
 static void sweep(VM *vm)
@@ -345,6 +396,13 @@ void gc_free_all(VM *vm)
         o = next;
     }
     vm->objects = NULL;
+    for (size_t c = 0; c < GC_SIZE_CLASSES; c++) {
+        while (vm->free_lists[c]) {
+            Obj *next = vm->free_lists[c]->gc_next;
+            free(vm->free_lists[c]);
+            vm->free_lists[c] = next;
+        }
+    }
     free(vm->gray);
     vm->gray = NULL;
     vm->gray_count = vm->gray_cap = 0;

@@ -26,6 +26,53 @@
 #define USE_COMPUTED_GOTO 1
 #endif
 
+/* Int OP int without overflow or a zero divisor: the common case of
+ * BINARY_OP. False means "use the general path" (which also raises). */
+static inline bool int_binop_fast(int op, int64_t a, int64_t b, int64_t *r)
+{
+    switch (op) {
+    case BINOP_ADD: return !__builtin_add_overflow(a, b, r);
+    case BINOP_SUB: return !__builtin_sub_overflow(a, b, r);
+    case BINOP_MUL: return !__builtin_mul_overflow(a, b, r);
+    case BINOP_FLOORDIV:
+        if (b == 0 || (a == INT64_MIN && b == -1)) return false;
+        *r = a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+        return true;
+    case BINOP_MOD:
+        if (b == 0 || b == -1) return false;
+        *r = a % b;
+        if (*r != 0 && ((*r < 0) != (b < 0))) *r += b;
+        return true;
+    case BINOP_AND: *r = a & b; return true;
+    case BINOP_OR: *r = a | b; return true;
+    case BINOP_XOR: *r = a ^ b; return true;
+    case BINOP_RSHIFT:
+        if (b < 0) return false;
+        *r = b >= 64 ? (a < 0 ? -1 : 0) : a >> b;
+        return true;
+    case BINOP_LSHIFT:
+        if (b < 0 || b >= 63) return false;
+        *r = a << b;
+        return (*r >> b) == a;
+    default: return false;
+    }
+}
+
+/* Float OP float for + - * /; false means the general path. */
+static inline bool float_binop_fast(int op, double a, double b, double *r)
+{
+    switch (op) {
+    case BINOP_ADD: *r = a + b; return true;
+    case BINOP_SUB: *r = a - b; return true;
+    case BINOP_MUL: *r = a * b; return true;
+    case BINOP_TRUEDIV:
+        if (b == 0.0) return false;
+        *r = a / b;
+        return true;
+    default: return false;
+    }
+}
+
 /* ---- small helpers the opcodes share ------------------------------------------ */
 
 static bool truthy_fast(VM *vm, Value v, bool *out)
@@ -43,24 +90,40 @@ static bool name_error(VM *vm, ObjStr *name)
     return vm_raise(vm, vm->c.NameError, "name '%s' is not defined", name->data);
 }
 
+/* The entry at index ix of t, if it still holds key (an interned name). */
+static inline bool entry_holds(const DictTable *t, uint32_t ix, ObjStr *key)
+{
+    return ix < t->used && IS_OBJ(t->entries[ix].key) && AS_OBJ(t->entries[ix].key) == (Obj *)key;
+}
+
 static bool load_global(VM *vm, ObjCode *code, ObjDict *globals, uint32_t i, Value *out)
 {
     ObjStr *name = code->names[i];
-    uint32_t cached = code->global_cache[i];
+    GlobalCacheEntry *cache = &code->global_cache[i];
     DictTable *t = &globals->table;
-    if (cached < t->used && IS_OBJ(t->entries[cached].key) && AS_OBJ(t->entries[cached].key) == (Obj *)name) {
-        *out = t->entries[cached].value;
-        return true;
+    if (!(cache->index & GLOBAL_CACHE_BUILTIN)) {
+        if (entry_holds(t, cache->index, name)) {
+            *out = t->entries[cache->index].value;
+            return true;
+        }
+    } else if (cache->globals_version == t->keys_version) {
+        uint32_t bi = cache->index & ~GLOBAL_CACHE_BUILTIN;
+        if (entry_holds(&vm->builtins->table, bi, name)) {
+            *out = vm->builtins->table.entries[bi].value;
+            return true;
+        }
     }
     int32_t ix = dict_find_str(globals, name);
     if (ix >= 0) {
-        code->global_cache[i] = (uint32_t)ix;
+        cache->index = (uint32_t)ix;
         *out = t->entries[ix].value;
         return true;
     }
-    Value v = dict_get_str(vm->builtins, name);
-    if (IS_EMPTY(v)) return name_error(vm, name);
-    *out = v;
+    ix = dict_find_str(vm->builtins, name);
+    if (ix < 0) return name_error(vm, name);
+    cache->index = (uint32_t)ix | GLOBAL_CACHE_BUILTIN;
+    cache->globals_version = t->keys_version;
+    *out = vm->builtins->table.entries[ix].value;
     return true;
 }
 
@@ -664,6 +727,14 @@ dispatch:
                 DISPATCH();
             }
         }
+        if (IS_DICT(obj) && AS_OBJ(obj)->cls == vm->c.dict) {
+            bool found;
+            CHECK(dict_get(vm, AS_DICT(obj), key, &PEEK(2), &found));
+            if (found) {
+                sp--;
+                DISPATCH();
+            }
+        }
         CHECK(op_getitem(vm, obj, key, &PEEK(2)));
         sp--;
         DISPATCH();
@@ -681,6 +752,11 @@ dispatch:
                 sp -= 3;
                 DISPATCH();
             }
+        }
+        if (IS_DICT(obj)) {
+            CHECK(dict_set(vm, AS_DICT(obj), key, v));
+            sp -= 3;
+            DISPATCH();
         }
         CHECK(op_setitem(vm, obj, key, v));
         sp -= 3;
@@ -767,6 +843,22 @@ dispatch:
     CASE(BINARY_OP)
     {
         uint8_t arg = READ_B();
+        Value b = PEEK(1), a = PEEK(2);
+        if (IS_INT(a) && IS_INT(b)) {
+            int64_t r;
+            if (int_binop_fast(arg & 0x7f, AS_INT(a), AS_INT(b), &r)) {
+                sp--;
+                PEEK(1) = INT_VAL(r);
+                DISPATCH();
+            }
+        } else if (IS_FLOAT(a) && IS_FLOAT(b)) {
+            double r;
+            if (float_binop_fast(arg & 0x7f, AS_FLOAT(a), AS_FLOAT(b), &r)) {
+                sp--;
+                PEEK(1) = FLOAT_VAL(r);
+                DISPATCH();
+            }
+        }
         SYNC();
         CHECK(op_binary(vm, (BinaryOp)(arg & 0x7f), PEEK(2), PEEK(1), (arg & 0x80) != 0, &PEEK(2)));
         sp--;

@@ -117,6 +117,7 @@ typedef struct {
     uint32_t used;      /* entries[0..used) in use, deleted included */
     uint32_t entry_cap;
     uint32_t len;       /* live entries */
+    uint32_t keys_version; /* changes whenever a key is added or the table is rebuilt */
 } DictTable;
 
 struct ObjDict {
@@ -191,6 +192,15 @@ typedef struct {
     uint32_t depth;
 } ExceptEntry;
 
+/* LOAD_GLOBAL's memory of a name: the entry index where it was found, in
+ * globals, or (GLOBAL_CACHE_BUILTIN set) in builtins while globals, at
+ * keys_version, did not have it. */
+#define GLOBAL_CACHE_BUILTIN 0x80000000u
+typedef struct {
+    uint32_t index;
+    uint32_t globals_version;
+} GlobalCacheEntry;
+
 /* Line table: instruction offset -> (line, column) of the source. Entries are
  * sorted by offset; each applies until the next. */
 typedef struct {
@@ -226,7 +236,7 @@ typedef struct {
     uint32_t n_lines;
     ExceptEntry *excepts;
     uint32_t n_excepts;
-    uint32_t *global_cache; /* per name: entry index in globals that held it last */
+    GlobalCacheEntry *global_cache; /* per name: where LOAD_GLOBAL found it last */
 } ObjCode;
 #define IS_CODE(v) IS_KIND(v, OBJ_CODE)
 #define AS_CODE(v) ((ObjCode *)AS_OBJ(v))

@@ -13,6 +13,7 @@ ObjClass *class_new(VM *vm, ObjStr *name, ObjClass *base, ObjKind instance_kind)
     c->base = base;
     c->instance_kind = (uint8_t)instance_kind;
     c->depth = base ? base->depth + 1 : 0;
+    vm_classes_changed(vm); /* a new class may reuse a freed one's address */
     vm_push_root(vm, OBJ_VAL(c));
     c->dict = dict_new(vm);
     vm_pop_root(vm, 2);

@@ -281,8 +281,22 @@ typedef struct {
     uint32_t count;
 } StrTable;
 
+/* A direct-mapped cache of class attribute lookups (class, name) -> value,
+ * valid while class_epoch is unchanged. */
+#define METHOD_CACHE_SIZE 1024
+typedef struct {
+    ObjClass *cls;
+    ObjStr *name;
+    uint32_t epoch;
+    Value value;
+} MethodCacheEntry;
+
+#define GC_SIZE_QUANTUM 16
+#define GC_SIZE_CLASSES 17 /* free lists for objects up to 256 bytes */
+
 struct VM {
     /* GC */
+    Obj *free_lists[GC_SIZE_CLASSES];
     Obj *objects;
     size_t bytes_allocated;
     size_t next_gc;
@@ -295,6 +309,9 @@ struct VM {
     Value **extra_roots; /* long-lived slots owned by modules (vm_add_root) */
     size_t n_extra_roots, extra_roots_cap;
 
+    uint32_t dict_key_epoch; /* source of DictTable.keys_version values */
+    uint32_t class_epoch;    /* bumped when any class's attributes may have changed */
+    MethodCacheEntry method_cache[METHOD_CACHE_SIZE];
     StrTable strings;
     VMClasses c;
     VMNames n;
@@ -359,6 +376,10 @@ bool vm_call_method(VM *vm, Value self, ObjStr *name, Value *args, int nargs, Va
 Value vm_lookup_special(VM *vm, Value v, ObjStr *name);
 /* Attribute lookup along a class and its bases, unbound; EMPTY if none. */
 Value class_lookup(ObjClass *cls, ObjStr *name);
+/* class_lookup through the VM's method cache (name must be interned). */
+Value vm_class_lookup(VM *vm, ObjClass *cls, ObjStr *name);
+/* Forget cached class lookups (a class changed or was created). */
+void vm_classes_changed(VM *vm);
 /* obj.name, raising AttributeError when missing. */
 bool vm_getattr(VM *vm, Value obj, ObjStr *name, Value *out);
 /* obj.name, or *found = false without raising when missing. */
