@@ -597,6 +597,79 @@ bool dict_view_repr(VM *vm, ObjIter *view, ObjStr **out)
     return true;
 }
 
+/* Whether v is a dict_keys or dict_items view (the set-like ones). */
+static bool is_setlike_view(Value v)
+{
+    return iter_is_view(v) && AS_ITER(v)->variant != ITER_VIEW_VALUES;
+}
+
+/* set(v), with a keys view read straight from its dict as CPython does. */
+static bool view_to_set(VM *vm, Value v, ObjSet **out)
+{
+    if (iter_is_view(v) && AS_ITER(v)->variant == ITER_VIEW_KEYS)
+        return set_from_iterable(vm, AS_ITER(v)->seq, false, out);
+    return set_from_iterable(vm, v, false, out);
+}
+
+static bool view_intersect(VM *vm, Value a, Value b, Value *out)
+{
+    if (!is_setlike_view(a)) {
+        Value t = a;
+        a = b;
+        b = t;
+    }
+    int64_t len_a = dict_view_len(AS_ITER(a));
+    if (IS_SET(b) && AS_OBJ(b)->cls == vm->c.set && len_a <= (int64_t)set_len(AS_SET(b)))
+        return set_method_op(vm, AS_SET(b), BINOP_AND, a, out);
+    if (is_setlike_view(b) && dict_view_len(AS_ITER(b)) > len_a) {
+        Value t = a;
+        a = b;
+        b = t;
+    }
+    vm_push_root(vm, a);
+    vm_push_root(vm, b);
+    ObjSet *r = set_new(vm, false);
+    vm_push_root(vm, OBJ_VAL(r));
+    Value it;
+    bool ok = iter_get(vm, b, &it);
+    if (ok) {
+        vm_push_root(vm, it);
+        for (;;) {
+            Value k;
+            bool done, in;
+            if (!iter_step(vm, it, &k, &done)) {
+                ok = false;
+                break;
+            }
+            if (done) break;
+            vm_push_root(vm, k);
+            ok = dict_view_contains(vm, AS_ITER(a), k, &in) && (!in || set_add(vm, r, k));
+            vm_pop_root(vm, 1);
+            if (!ok) break;
+        }
+        vm_pop_root(vm, 1);
+    }
+    vm_pop_root(vm, 3);
+    *out = OBJ_VAL(r);
+    return ok;
+}
+
+bool dict_view_binary(VM *vm, BinaryOp op, Value a, Value b, Value *out, bool *handled)
+{
+    *handled = (op == BINOP_AND || op == BINOP_OR || op == BINOP_SUB || op == BINOP_XOR) &&
+               (is_setlike_view(a) || is_setlike_view(b));
+    if (!*handled) return true;
+    if (op == BINOP_AND) return view_intersect(vm, a, b, out);
+    vm_push_root(vm, b);
+    ObjSet *r;
+    bool ok = view_to_set(vm, a, &r);
+    vm_push_root(vm, OBJ_VAL(r));
+    ok = ok && set_method_update(vm, r, op, b);
+    vm_pop_root(vm, 2);
+    *out = OBJ_VAL(r);
+    return ok;
+}
+
 /* ---- natives -------------------------------------------------------------------- */
 
 static bool check_iter(VM *vm, Value *args, int nargs, const char *method)
@@ -786,6 +859,65 @@ static bool v_repr(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out
     return true;
 }
 
+/* The operators of set-like views, for code that calls them by name. */
+static bool view_op(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out, BinaryOp op,
+                    bool reflected)
+{
+    if (!check_view(vm, args, nargs, vm->c.dict_keys, "__and__") ||
+        !ma_one(vm, nargs - 1, kwnames, "dict_keys operator"))
+        return false;
+    bool handled;
+    Value a = reflected ? args[1] : args[0], b = reflected ? args[0] : args[1];
+    if (!dict_view_binary(vm, op, a, b, out, &handled)) return false;
+    if (!handled) *out = vm->not_implemented;
+    return true;
+}
+
+#define VIEW_OP(fname, op, refl)                                                                   \
+    static bool fname(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)               \
+    {                                                                                              \
+        return view_op(vm, args, nargs, kwnames, out, op, refl);                                   \
+    }
+VIEW_OP(v_and, BINOP_AND, false)
+VIEW_OP(v_or, BINOP_OR, false)
+VIEW_OP(v_sub, BINOP_SUB, false)
+VIEW_OP(v_xor, BINOP_XOR, false)
+VIEW_OP(v_rand, BINOP_AND, true)
+VIEW_OP(v_ror, BINOP_OR, true)
+VIEW_OP(v_rsub, BINOP_SUB, true)
+VIEW_OP(v_rxor, BINOP_XOR, true)
+
+static bool v_isdisjoint(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    if (!check_view(vm, args, nargs, vm->c.dict_keys, "isdisjoint") ||
+        !ma_one(vm, nargs - 1, kwnames, "isdisjoint"))
+        return false;
+    Value it;
+    if (!iter_get(vm, args[1], &it)) return false;
+    vm_push_root(vm, it);
+    bool ok = true;
+    *out = TRUE_VAL;
+    for (;;) {
+        Value k;
+        bool done, in;
+        if (!iter_step(vm, it, &k, &done)) {
+            ok = false;
+            break;
+        }
+        if (done) break;
+        vm_push_root(vm, k);
+        ok = dict_view_contains(vm, AS_ITER(args[0]), k, &in);
+        vm_pop_root(vm, 1);
+        if (!ok) break;
+        if (in) {
+            *out = FALSE_VAL;
+            break;
+        }
+    }
+    vm_pop_root(vm, 1);
+    return ok;
+}
+
 void iter_install(VM *vm)
 {
     ObjClass *iterators[] = {
@@ -812,5 +944,15 @@ void iter_install(VM *vm)
         vm_define_native(vm, d, "__reversed__", v_reversed, views[i]);
         vm_define_native(vm, d, "__contains__", v_contains, views[i]);
         vm_define_native(vm, d, "__repr__", v_repr, views[i]);
+        if (i == 1) continue; /* values views are not set-like */
+        vm_define_native(vm, d, "__and__", v_and, views[i]);
+        vm_define_native(vm, d, "__or__", v_or, views[i]);
+        vm_define_native(vm, d, "__sub__", v_sub, views[i]);
+        vm_define_native(vm, d, "__xor__", v_xor, views[i]);
+        vm_define_native(vm, d, "__rand__", v_rand, views[i]);
+        vm_define_native(vm, d, "__ror__", v_ror, views[i]);
+        vm_define_native(vm, d, "__rsub__", v_rsub, views[i]);
+        vm_define_native(vm, d, "__rxor__", v_rxor, views[i]);
+        vm_define_native(vm, d, "isdisjoint", v_isdisjoint, views[i]);
     }
 }

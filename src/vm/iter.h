@@ -4,6 +4,7 @@
 #ifndef LOOPBOOK_ITER_H
 #define LOOPBOOK_ITER_H
 
+#include "ops.h"
 #include "vm.h"
 
 /* What an ObjIter is. The fields mean, per variant:
@@ -110,6 +111,10 @@ int64_t dict_view_len(ObjIter *view);
 bool dict_view_contains(VM *vm, ObjIter *view, Value item, bool *out);
 /* repr of a dict view: dict_keys(['a', 'b']). */
 bool dict_view_repr(VM *vm, ObjIter *view, ObjStr **out);
+
+/* a OP b for & | - ^ when a or b is a dict_keys or dict_items view (the
+ * result is a set, as CPython's views give); *handled false otherwise. */
+bool dict_view_binary(VM *vm, BinaryOp op, Value a, Value b, Value *out, bool *handled);
 
 /* reversed(v) as the builtin does it (list, tuple, str, range, dict, dict
  * views, user classes with __reversed__ or __len__ + __getitem__). */

@@ -741,6 +741,45 @@ bool set_ixor(VM *vm, ObjSet *a, ObjSet *b)
     return symmetric_difference_update(vm, a, OBJ_VAL(b));
 }
 
+bool set_method_op(VM *vm, ObjSet *s, BinaryOp op, Value other, Value *out)
+{
+    ObjSet *r = NULL;
+    bool ok;
+    switch (op) {
+    case BINOP_OR:
+        vm_push_root(vm, other);
+        r = set_copy(vm, s, SET_IS_FROZEN(s));
+        vm_push_root(vm, OBJ_VAL(r));
+        ok = (IS_SET(other) && AS_SET(other) == s) || update_internal(vm, r, other);
+        vm_pop_root(vm, 2);
+        break;
+    case BINOP_AND: ok = intersection(vm, s, other, &r); break;
+    case BINOP_SUB: ok = difference(vm, s, other, &r); break;
+    case BINOP_XOR: ok = symmetric_difference(vm, s, other, &r); break;
+    default: return vm_raise(vm, vm->c.TypeError, "unsupported set operation");
+    }
+    *out = OBJ_VAL(r);
+    return ok;
+}
+
+bool set_method_update(VM *vm, ObjSet *s, BinaryOp op, Value other)
+{
+    switch (op) {
+    case BINOP_OR: return update_internal(vm, s, other);
+    case BINOP_AND: {
+        ObjSet *r;
+        vm_push_root(vm, OBJ_VAL(s));
+        bool ok = intersection(vm, s, other, &r);
+        if (ok) swap_bodies(s, r);
+        vm_pop_root(vm, 1);
+        return ok;
+    }
+    case BINOP_SUB: return difference_update_internal(vm, s, other);
+    case BINOP_XOR: return symmetric_difference_update(vm, s, other);
+    default: return vm_raise(vm, vm->c.TypeError, "unsupported set operation");
+    }
+}
+
 bool set_compare(VM *vm, ObjSet *a, ObjSet *b, CompareOp op, bool *out)
 {
     switch (op) {

@@ -36,6 +36,12 @@ bool set_ior(VM *vm, ObjSet *a, ObjSet *b);
 bool set_iand(VM *vm, ObjSet *a, ObjSet *b);
 bool set_isub(VM *vm, ObjSet *a, ObjSet *b);
 bool set_ixor(VM *vm, ObjSet *a, ObjSet *b);
+/* s.union(o), s.intersection(o), s.difference(o), s.symmetric_difference(o)
+ * for op OR, AND, SUB, XOR, with o any iterable: a new set like s. */
+bool set_method_op(VM *vm, ObjSet *s, BinaryOp op, Value other, Value *out);
+/* s.update(o), intersection_update, difference_update,
+ * symmetric_difference_update for op OR, AND, SUB, XOR, o any iterable. */
+bool set_method_update(VM *vm, ObjSet *s, BinaryOp op, Value other);
 /* a OP b for two sets (== != < <= > >=). */
 bool set_compare(VM *vm, ObjSet *a, ObjSet *b, CompareOp op, bool *out);
 /* hash(frozenset) exactly as CPython computes it. */
