@@ -643,8 +643,8 @@ static bool bi_all(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out
 }
 
 typedef struct {
-    Value acc; /* rooted by the caller's slot */
-    Value *slot;
+    Value acc;   /* also kept in vm->roots[slot] */
+    size_t slot; /* an index: vm->roots may move when it grows */
 } SumCtx;
 
 static bool sum_item(VM *vm, Value item, void *ctx, bool *stop)
@@ -656,17 +656,17 @@ static bool sum_item(VM *vm, Value item, void *ctx, bool *stop)
         int64_t x;
         if (!__builtin_add_overflow(AS_INT(s->acc), AS_INT(item), &x)) {
             s->acc = INT_VAL(x);
-            *s->slot = s->acc;
+            vm->roots[s->slot] = s->acc;
             return true;
         }
     } else if (IS_FLOAT(s->acc) && IS_FLOAT(item)) {
         s->acc = FLOAT_VAL(AS_FLOAT(s->acc) + AS_FLOAT(item));
-        *s->slot = s->acc;
+        vm->roots[s->slot] = s->acc;
         return true;
     }
     if (!op_binary(vm, BINOP_ADD, s->acc, item, false, &r)) return false;
     s->acc = r;
-    *s->slot = r;
+    vm->roots[s->slot] = r;
     return true;
 }
 
@@ -687,7 +687,7 @@ static bool bi_sum(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out
         return vm_raise(vm, vm->c.TypeError,
                         "sum() can't sum strings [use ''.join(seq) instead]");
     vm_push_root(vm, start);
-    SumCtx s = {start, &vm->roots[vm->root_count - 1]};
+    SumCtx s = {start, vm->root_count - 1};
     bool ok = for_each(vm, args[0], sum_item, &s);
     vm_pop_root(vm, 1);
     if (!ok) return false;
@@ -696,10 +696,9 @@ static bool bi_sum(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out
 }
 
 typedef struct {
-    Value key;       /* key function or EMPTY */
-    CompareOp op;    /* CMP_LT for min, CMP_GT for max */
-    Value *best;     /* rooted slot */
-    Value *best_key; /* rooted slot */
+    Value key;   /* key function or EMPTY */
+    CompareOp op; /* CMP_LT for min, CMP_GT for max */
+    size_t slot; /* vm->roots[slot] is the best item, [slot + 1] its key */
     bool have;
 } MinMax;
 
@@ -710,20 +709,20 @@ static bool minmax_item(VM *vm, Value item, void *ctx, bool *stop)
     Value k = item;
     if (!IS_EMPTY(m->key) && !vm_call(vm, m->key, &item, 1, NULL, &k)) return false;
     if (!m->have) {
-        *m->best = item;
-        *m->best_key = k;
+        vm->roots[m->slot] = item;
+        vm->roots[m->slot + 1] = k;
         m->have = true;
         return true;
     }
     vm_push_root(vm, k);
     Value r;
     bool better;
-    bool ok = op_compare(vm, m->op, k, *m->best_key, &r) && op_truthy(vm, r, &better);
+    bool ok = op_compare(vm, m->op, k, vm->roots[m->slot + 1], &r) && op_truthy(vm, r, &better);
     vm_pop_root(vm, 1);
     if (!ok) return false;
     if (better) {
-        *m->best = item;
-        *m->best_key = k;
+        vm->roots[m->slot] = item;
+        vm->roots[m->slot + 1] = k;
     }
     return true;
 }
@@ -744,8 +743,7 @@ static bool minmax(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out
                         name);
     vm_push_root(vm, NONE_VAL);
     vm_push_root(vm, NONE_VAL);
-    MinMax m = {key, is_max ? CMP_GT : CMP_LT, &vm->roots[vm->root_count - 2],
-                &vm->roots[vm->root_count - 1], false};
+    MinMax m = {key, is_max ? CMP_GT : CMP_LT, vm->root_count - 2, false};
     bool ok;
     if (nargs == 1) {
         ok = for_each(vm, args[0], minmax_item, &m);
@@ -756,7 +754,7 @@ static bool minmax(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out
             ok = minmax_item(vm, args[i], &m, &stop);
         }
     }
-    Value best = *m.best;
+    Value best = vm->roots[m.slot];
     vm_pop_root(vm, 2);
     if (!ok) return false;
     if (!m.have) {

@@ -1314,13 +1314,14 @@ static bool container_repr(VM *vm, Value v, TextBuf *out, ReprCtx *ctx)
         while (dict_next(d, &pos, &k, &val)) {
             if (!first) tb_adds(out, ", ");
             first = false;
+            vm_push_root(vm, k);
             vm_push_root(vm, val);
             bool ok = repr_into(vm, k, out, &here);
             if (ok) {
                 tb_adds(out, ": ");
                 ok = repr_into(vm, val, out, &here);
             }
-            vm_pop_root(vm, 1);
+            vm_pop_root(vm, 2);
             if (!ok) return false;
         }
         tb_addc(out, '}');
