@@ -102,13 +102,15 @@ static uint32_t free_slot_for(DictTable *t, uint64_t hash)
     return i;
 }
 
-/* Compact the entries (dropping deleted ones) and rebuild the index so that
- * at least `need` entries fit. */
-static void table_resize(VM *vm, DictTable *t, uint32_t need)
+/* Compact the entries (dropping deleted ones) and rebuild the index with
+ * the power-of-two size CPython would pick for `minsize`, holding up to 2/3
+ * as many entries: dicts then grow and compact exactly when CPython's do,
+ * which is what code that changes a dict while iterating it observes. */
+static void table_resize(VM *vm, DictTable *t, uint32_t minsize)
 {
-    uint32_t entry_cap = need < 8 ? 8 : need;
     uint32_t index_cap = 8;
-    while (index_cap * 2 < entry_cap * 3) index_cap *= 2;
+    while (index_cap < (minsize | 8)) index_cap *= 2;
+    uint32_t entry_cap = index_cap * 2 / 3;
     DictEntry *entries = gc_realloc(vm, NULL, 0, entry_cap * sizeof(DictEntry));
     uint32_t n = 0;
     for (uint32_t i = 0; i < t->used; i++)
@@ -129,9 +131,9 @@ static void table_resize(VM *vm, DictTable *t, uint32_t need)
 void dict_table_insert_new(VM *vm, DictTable *t, Value key, uint64_t hash, Value value)
 {
     if (t->used == t->entry_cap) {
-        /* Grow when live entries fill the array; compact when deletions do. */
-        uint32_t need = t->len * 2 > t->used ? t->len * 2 : t->used;
-        table_resize(vm, t, need + 1 > 8 ? need + 1 : 8);
+        /* Entries used up (deleted ones included): rebuild with room for
+         * three times the live ones, CPython's GROWTH_RATE. */
+        table_resize(vm, t, t->len * 3);
     }
     uint32_t ix = t->used++;
     t->keys_version = ++vm->dict_key_epoch;
