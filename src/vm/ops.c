@@ -688,8 +688,36 @@ static Value seq_item(Value v, uint32_t i)
     return IS_LIST(v) ? AS_LIST(v)->items[i] : AS_TUPLE(v)->items[i];
 }
 
+/* Nested containers recurse on the C stack: count the depth with the VM's
+ * C-call counter, as CPython's recursion limit does. */
+static bool enter_nested_limit(VM *vm, const char *what, uint32_t limit)
+{
+    if (vm->c_depth > limit)
+        return vm_raise(vm, vm->c.RecursionError, "maximum recursion depth exceeded%s", what);
+    vm->c_depth++;
+    return true;
+}
+
+static bool enter_nested(VM *vm, const char *what)
+{
+    if (vm->c_depth > vm->max_depth + 50)
+        return vm_raise(vm, vm->c.RecursionError, "maximum recursion depth exceeded%s", what);
+    vm->c_depth++;
+    return true;
+}
+
+static bool seq_compare_inner(VM *vm, CompareOp op, Value a, Value b, Value *out);
+
 /* Lexicographic comparison of two lists or two tuples. */
 static bool seq_compare(VM *vm, CompareOp op, Value a, Value b, Value *out)
+{
+    if (!enter_nested(vm, " in comparison")) return false;
+    bool ok = seq_compare_inner(vm, op, a, b, out);
+    vm->c_depth--;
+    return ok;
+}
+
+static bool seq_compare_inner(VM *vm, CompareOp op, Value a, Value b, Value *out)
 {
     if ((op == CMP_EQ || op == CMP_NE) && seq_len(a) != seq_len(b)) {
         *out = BOOL_VAL(op == CMP_NE);
@@ -714,12 +742,22 @@ static bool seq_compare(VM *vm, CompareOp op, Value a, Value b, Value *out)
     return op_compare(vm, op, seq_item(a, i), seq_item(b, i), out);
 }
 
+static bool dict_equal_inner(VM *vm, ObjDict *a, ObjDict *b, bool *out);
+
 static bool dict_equal(VM *vm, ObjDict *a, ObjDict *b, bool *out)
 {
     if (a->table.len != b->table.len) {
         *out = false;
         return true;
     }
+    if (!enter_nested(vm, " in comparison")) return false;
+    bool ok = dict_equal_inner(vm, a, b, out);
+    vm->c_depth--;
+    return ok;
+}
+
+static bool dict_equal_inner(VM *vm, ObjDict *a, ObjDict *b, bool *out)
+{
     uint32_t pos = 0;
     Value k, v;
     while (dict_next(a, &pos, &k, &v)) {
@@ -1036,7 +1074,16 @@ static bool tuple_hash(VM *vm, ObjTuple *t, uint64_t *out)
     uint64_t acc = XXPRIME_5;
     for (uint32_t i = 0; i < t->len; i++) {
         uint64_t lane;
-        if (!op_hash(vm, t->items[i], &lane)) return false;
+        Value item = t->items[i];
+        if (IS_TUPLE(item)) {
+            /* CPython does not limit this recursion: only guard the C stack. */
+            if (!enter_nested_limit(vm, "", 10000)) return false;
+            bool ok = op_hash(vm, item, &lane);
+            vm->c_depth--;
+            if (!ok) return false;
+        } else if (!op_hash(vm, item, &lane)) {
+            return false;
+        }
         acc += lane * XXPRIME_2;
         acc = (acc << 31) | (acc >> 33);
         acc *= XXPRIME_1;
@@ -1387,8 +1434,8 @@ static bool object_repr(VM *vm, Value v, TextBuf *out, ReprCtx *ctx)
         if (iter_is_view(v)) {
             ObjStr *s = NULL;
             if (!dict_view_repr(vm, AS_ITER(v), &s)) return false;
-        tb_add_str(out, s);
-        return true;
+            tb_add_str(out, s);
+            return true;
         }
         break;
     case OBJ_FUNCTION:
@@ -1532,8 +1579,8 @@ static bool str_into(VM *vm, Value v, TextBuf *out)
         if (kind == OBJ_EXCEPTION) {
             ObjStr *s = NULL;
             if (!exception_str(vm, AS_EXCEPTION(v), &s)) return false;
-        tb_add_str(out, s);
-        return true;
+            tb_add_str(out, s);
+            return true;
         }
         if (kind == OBJ_INSTANCE || kind == OBJ_OPAQUE) {
             m = native_special(cls, vm->n.__str__);
