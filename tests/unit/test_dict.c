@@ -232,6 +232,15 @@ START_TEST(churn)
     ObjDict *c = dict_copy(vm, d);
     ck_assert_int_eq(c->table.len, d->table.len);
     vm_pop_root(vm, 1);
+
+    /* CPython's sizes: 8 slots for 5 entries, then 16 for 10, 32 for 21. */
+    ObjDict *g = rooted_dict(1);
+    ck_assert(g->table.index_cap == 8 && g->table.entry_cap == 5);
+    for (int i = 1; i < 6; i++) ck_assert(dict_set(vm, g, INT_VAL(i), NONE_VAL));
+    ck_assert(g->table.index_cap == 16 && g->table.entry_cap == 10);
+    for (int i = 6; i < 11; i++) ck_assert(dict_set(vm, g, INT_VAL(i), NONE_VAL));
+    ck_assert(g->table.index_cap == 32 && g->table.entry_cap == 21);
+    vm_pop_root(vm, 1);
 }
 END_TEST
 
