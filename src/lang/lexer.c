@@ -141,7 +141,12 @@ static bool utf8_validate(const char *s, size_t len, Utf8Problem *pr) {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < len;) {
         if (u[i] < 0x80) {
-            i++;
+            /* ASCII runs, eight bytes at a time */
+            uint64_t w;
+            while (i + 8 <= len && (memcpy(&w, u + i, 8), !(w & 0x8080808080808080ull)))
+                i += 8;
+            if (i < len && u[i] < 0x80)
+                i++;
             continue;
         }
         uint32_t cp;
@@ -280,9 +285,18 @@ void lexer_init_fragment(Lexer *lx, const char *src, size_t len, Arena *arena, u
 
 /* ---- tokens --------------------------------------------------------------- */
 
+/* Every field is set (no memset: this runs once per token). */
 static void token_begin(Lexer *lx, Token *t, TokenKind kind, const char *start) {
-    memset(t, 0, sizeof *t);
     t->kind = (uint8_t)kind;
+    t->str_flags = 0;
+    t->level = 0;
+    t->len = 0;
+    t->int_value = 0;
+    t->big_digits = NULL;
+    t->float_value = 0;
+    t->str = NULL;
+    t->str_len = 0;
+    t->body_line = t->body_col = 0;
     t->start = start;
     t->line = lx->line;
     t->col = col_at(lx, start);
@@ -751,22 +765,37 @@ static bool lex_string(Lexer *lx, Token *t, const char *quote, int flags) {
 
 typedef struct {
     const char *text;
+    size_t len;
     TokenKind kind;
 } Keyword;
 
 static const Keyword keywords[] = {
-#define X(name, text) {text, TOK_KW_##name},
+#define X(name, text) {text, sizeof text - 1, TOK_KW_##name},
     LEXER_KEYWORD_LIST(X)
 #undef X
 };
 
+static int keyword_compare(const char *s, size_t n, const Keyword *k) {
+    int c = memcmp(s, k->text, n < k->len ? n : k->len);
+    if (c)
+        return c;
+    return n < k->len ? -1 : n > k->len;
+}
+
+/* Binary search: LEXER_KEYWORD_LIST is in byte order. */
 static TokenKind keyword_kind(const char *s, size_t n) {
     if (n < 2 || n > 8)
         return TOK_NAME;
-    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
-        const char *k = keywords[i].text;
-        if (k[0] == s[0] && strlen(k) == n && memcmp(k, s, n) == 0)
-            return keywords[i].kind;
+    size_t lo = 0, hi = sizeof keywords / sizeof keywords[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = keyword_compare(s, n, &keywords[mid]);
+        if (c == 0)
+            return keywords[mid].kind;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
     }
     return TOK_NAME;
 }
@@ -777,6 +806,8 @@ static bool lex_name(Lexer *lx, Token *t, const char *start) {
     int n = id_char_len(lx, p, true);
     while (n > 0) {
         p += n;
+        while (p < lx->end && (is_ascii_alpha(*p) || is_digit(*p))) /* the common case */
+            p++;
         n = id_char_len(lx, p, false);
     }
     if ((unsigned char)at(lx, p) >= 0x80) /* malformed UTF-8 or a symbol */

@@ -27,7 +27,8 @@
     X(DOUBLESLASHEQUAL, "//=") X(AT, "@") X(ATEQUAL, "@=") X(RARROW, "->") X(ELLIPSIS, "...")      \
     X(COLONEQUAL, ":=")
 
-/* Hard keywords ("match", "case" and "_" are soft: they lex as TOK_NAME). */
+/* Hard keywords ("match", "case" and "_" are soft: they lex as TOK_NAME).
+ * Kept in byte order: the lexer looks them up by binary search. */
 #define LEXER_KEYWORD_LIST(X)                                                                      \
     X(FALSE, "False") X(NONE, "None") X(TRUE, "True") X(AND, "and") X(AS, "as")                    \
     X(ASSERT, "assert") X(ASYNC, "async") X(AWAIT, "await") X(BREAK, "break") X(CLASS, "class")    \

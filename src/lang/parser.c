@@ -97,19 +97,19 @@ static void fetch_token(Parser *p) {
     lexer_next_token(&p->lx, t);
 }
 
-/* The k-th token from the current one. The pointer is valid only until the
- * next look-ahead, which may move the buffer. */
-static Token *peek(Parser *p, int k) {
-    int idx = p->pos - p->base + k;
+static Token *peek_fetch(Parser *p, int idx) {
     while (idx >= p->ntoks && !(p->ntoks > 0 && p->toks[p->ntoks - 1].kind == TOK_ERROR))
         fetch_token(p);
-    Token *t = &p->toks[idx < p->ntoks ? idx : p->ntoks - 1];
-    if (!p->scanning) {
-        if (t->kind == TOK_ERROR)
-            p->saw_lexer_error = true;
-        if (k == 0 && !p->no_invalid_rules && p->pos > p->furthest)
-            p->furthest = p->pos;
-    }
+    return &p->toks[idx < p->ntoks ? idx : p->ntoks - 1];
+}
+
+/* The k-th token from the current one. The pointer is valid only until the
+ * next look-ahead, which may move the buffer. */
+static inline Token *peek(Parser *p, int k) {
+    int idx = p->pos - p->base + k;
+    Token *t = idx < p->ntoks ? &p->toks[idx] : peek_fetch(p, idx);
+    if (t->kind == TOK_ERROR && !p->scanning)
+        p->saw_lexer_error = true;
     return t;
 }
 
@@ -124,17 +124,26 @@ static const Token *prev(Parser *p) {
     return idx >= 0 ? &p->toks[idx] : &p->toks[0];
 }
 
+/* Consume n tokens; CPython blames generic errors on the furthest token
+ * reached, so remember it (probes that only look for a better message
+ * do not count). */
+static inline void skip(Parser *p, int n) {
+    p->pos += n;
+    if (p->pos > p->furthest && !p->no_invalid_rules)
+        p->furthest = p->pos;
+}
+
 static Token advance(Parser *p) {
     Token t = *tok(p);
     if (t.kind != TOK_ERROR)
-        p->pos++;
+        skip(p, 1);
     return t;
 }
 
 static bool accept(Parser *p, TokenKind k) {
     if (!check(p, k))
         return false;
-    p->pos++;
+    skip(p, 1);
     return true;
 }
 
@@ -320,6 +329,19 @@ static Node *new_node(Parser *p, AstKind kind, uint32_t line, uint32_t col) {
     n->col = n->end_col = col;
     return n;
 }
+
+typedef struct {
+    uint32_t line, col;
+} Pos;
+
+/* Where the current token starts: cheaper to keep than a Token copy. */
+static Pos here(Parser *p) {
+    const Token *t = tok(p);
+    Pos at = {t->line, t->col};
+    return at;
+}
+
+static Node *node_at(Parser *p, AstKind kind, Pos at) { return new_node(p, kind, at.line, at.col); }
 
 static Node *node_at_tok(Parser *p, AstKind kind, const Token *t) {
     Node *n = new_node(p, kind, t->line, t->col);
@@ -507,11 +529,12 @@ static Node *parse_number(Parser *p) {
 }
 
 static Node *parse_name(Parser *p) {
-    if (!check(p, TOK_NAME))
+    const Token *t = tok(p);
+    if (t->kind != TOK_NAME)
         return fail_unexpected(p);
-    Token t = advance(p);
-    Node *n = node_at_tok(p, AST_NAME, &t);
-    n->name = token_text(p, &t);
+    Node *n = node_at_tok(p, AST_NAME, t);
+    n->name = token_text(p, t);
+    skip(p, 1);
     return n;
 }
 
@@ -630,8 +653,10 @@ static Node *make_dict(Parser *p, const Token *open, int base) {
     Node *n = node_at_tok(p, AST_DICT, open);
     int pairs = (p->sp - base) / 2;
     n->list.len = n->list2.len = pairs;
-    n->list.items = arena_alloc(p->arena, (size_t)(pairs ? pairs : 1) * sizeof(Node *));
-    n->list2.items = arena_alloc(p->arena, (size_t)(pairs ? pairs : 1) * sizeof(Node *));
+    if (pairs) {
+        n->list.items = arena_alloc(p->arena, (size_t)pairs * sizeof(Node *));
+        n->list2.items = arena_alloc(p->arena, (size_t)pairs * sizeof(Node *));
+    }
     for (int i = 0; i < pairs; i++) {
         n->list.items[i] = p->stack[base + 2 * i];
         n->list2.items[i] = p->stack[base + 2 * i + 1];
@@ -662,7 +687,7 @@ static Node *parse_brace_body(Parser *p, const Token *open) {
     if (!first)
         return NULL;
     if (check(p, TOK_COLON) && first->kind != AST_STARRED) {
-        p->pos++;
+        skip(p, 1);
         if (check(p, TOK_RBRACE) || check(p, TOK_COMMA))
             return fail_tok_msg(p, prev(p), "SyntaxError",
                                 "expression expected after dictionary key and ':'");
@@ -706,10 +731,10 @@ static Node *parse_atom(Parser *p) {
     Token t = *tok(p);
     switch ((TokenKind)t.kind) {
     case TOK_NAME: return parse_name(p);
-    case TOK_KW_TRUE: p->pos++; return node_at_tok(p, AST_CONST_TRUE, &t);
-    case TOK_KW_FALSE: p->pos++; return node_at_tok(p, AST_CONST_FALSE, &t);
-    case TOK_KW_NONE: p->pos++; return node_at_tok(p, AST_CONST_NONE, &t);
-    case TOK_ELLIPSIS: p->pos++; return node_at_tok(p, AST_CONST_ELLIPSIS, &t);
+    case TOK_KW_TRUE: skip(p, 1); return node_at_tok(p, AST_CONST_TRUE, &t);
+    case TOK_KW_FALSE: skip(p, 1); return node_at_tok(p, AST_CONST_FALSE, &t);
+    case TOK_KW_NONE: skip(p, 1); return node_at_tok(p, AST_CONST_NONE, &t);
+    case TOK_ELLIPSIS: skip(p, 1); return node_at_tok(p, AST_CONST_ELLIPSIS, &t);
     case TOK_INT: case TOK_FLOAT: case TOK_IMAG: return parse_number(p);
     case TOK_STRING: return parse_strings(p);
     case TOK_LPAR: case TOK_LSQB: case TOK_LBRACE: return parse_bracketed(p);
@@ -817,13 +842,17 @@ static Node *parse_argument(Parser *p, const Token *open, ArgState *st) {
 /* Positional arguments first, keywords after, both in source order. */
 static void split_arguments(Parser *p, int base, Node *call) {
     int n = p->sp - base, npos = 0;
+    if (n == 0)
+        return;
     Node **items = p->stack + base;
     for (int i = 0; i < n; i++)
         npos += items[i]->kind != AST_KEYWORD;
     call->list.len = npos;
     call->keywords.len = n - npos;
-    call->list.items = arena_alloc(p->arena, (size_t)(npos ? npos : 1) * sizeof(Node *));
-    call->keywords.items = arena_alloc(p->arena, (size_t)(n - npos ? n - npos : 1) * sizeof(Node *));
+    if (npos)
+        call->list.items = arena_alloc(p->arena, (size_t)npos * sizeof(Node *));
+    if (n - npos)
+        call->keywords.items = arena_alloc(p->arena, (size_t)(n - npos) * sizeof(Node *));
     int ip = 0, ik = 0;
     for (int i = 0; i < n; i++) {
         if (items[i]->kind == AST_KEYWORD)
@@ -861,8 +890,8 @@ static bool parse_call_arguments(Parser *p, Node *into, bool allow_genexp) {
     return true;
 }
 
-static Node *parse_call(Parser *p, const Token *start, Node *func) {
-    Node *call = node_at_tok(p, AST_CALL, start);
+static Node *parse_call(Parser *p, Pos start, Node *func) {
+    Node *call = node_at(p, AST_CALL, start);
     call->a = func;
     return parse_call_arguments(p, call, true) ? finish(p, call) : NULL;
 }
@@ -881,16 +910,16 @@ static Node *parse_slice_item(Parser *p) {
         s->a = v;
         return finish(p, s);
     }
-    Token start = *tok(p);
+    Pos start = here(p);
     Node *lower = NULL;
     if (!check(p, TOK_COLON)) {
         lower = parse_named_expression(p);
         if (!lower || !check(p, TOK_COLON))
             return lower;
     }
-    Node *s = node_at_tok(p, AST_SLICE, &start);
+    Node *s = node_at(p, AST_SLICE, start);
     s->a = lower;
-    p->pos++; /* ':' */
+    skip(p, 1); /* ':' */
     if (!ends_slice_part(p) && !(s->b = parse_expression(p)))
         return NULL;
     if (accept(p, TOK_COLON) && !check(p, TOK_COMMA) && !check(p, TOK_RSQB) &&
@@ -900,7 +929,7 @@ static Node *parse_slice_item(Parser *p) {
 }
 
 static Node *parse_slices(Parser *p) {
-    Token start = *tok(p);
+    Pos start = here(p);
     Node *first = parse_slice_item(p);
     if (!first || !check(p, TOK_COMMA))
         return first;
@@ -912,48 +941,48 @@ static Node *parse_slices(Parser *p) {
             return NULL;
         push(p, e);
     }
-    Node *t = node_at_tok(p, AST_TUPLE, &start);
+    Node *t = node_at(p, AST_TUPLE, start);
     t->list = pop_list(p, base);
     return finish(p, t);
 }
 
-static Node *parse_subscript(Parser *p, const Token *start, Node *value) {
-    p->pos++; /* '[' */
+static Node *parse_subscript(Parser *p, Pos start, Node *value) {
+    skip(p, 1); /* '[' */
     if (!enter(p))
         return NULL;
     Node *idx = parse_slices(p);
     if (!idx || !expect(p, TOK_RSQB))
         return NULL;
     leave(p);
-    Node *n = node_at_tok(p, AST_SUBSCRIPT, start);
+    Node *n = node_at(p, AST_SUBSCRIPT, start);
     n->a = value;
     n->b = idx;
     return finish(p, n);
 }
 
-static Node *parse_attribute(Parser *p, const Token *start, Node *value) {
-    p->pos++; /* '.' */
+static Node *parse_attribute(Parser *p, Pos start, Node *value) {
+    skip(p, 1); /* '.' */
     if (!check(p, TOK_NAME))
         return fail_unexpected(p);
     Token name = advance(p);
-    Node *n = node_at_tok(p, AST_ATTRIBUTE, start);
+    Node *n = node_at(p, AST_ATTRIBUTE, start);
     n->a = value;
     n->name = token_text(p, &name);
     return finish(p, n);
 }
 
 static Node *parse_primary(Parser *p) {
-    Token start = *tok(p); /* "(f)(x)": the call starts at the parenthesis */
+    Pos start = here(p); /* "(f)(x)": the call starts at the parenthesis */
     Node *n = parse_atom(p);
     int links = 0;
     while (n) {
         TokenKind k = kind0(p);
         if (k == TOK_DOT)
-            n = parse_attribute(p, &start, n);
+            n = parse_attribute(p, start, n);
         else if (k == TOK_LPAR)
-            n = parse_call(p, &start, n);
+            n = parse_call(p, start, n);
         else if (k == TOK_LSQB)
-            n = parse_subscript(p, &start, n);
+            n = parse_subscript(p, start, n);
         else
             break;
         if (n && !grow_chain(p, &links))
@@ -980,18 +1009,18 @@ static Node *parse_await_primary(Parser *p) {
 static Node *parse_factor(Parser *p);
 
 static Node *parse_power(Parser *p) {
-    Token start = *tok(p);
+    Pos start = here(p);
     Node *base = parse_await_primary(p);
     if (!base || !check(p, TOK_DOUBLESTAR))
         return base;
-    p->pos++;
+    skip(p, 1);
     if (!enter(p))
         return NULL;
     Node *exp = parse_factor(p); /* right-associative, and -x binds looser: 2**-1 */
     leave(p);
     if (!exp)
         return NULL;
-    Node *n = node_at_tok(p, AST_BINOP, &start);
+    Node *n = node_at(p, AST_BINOP, start);
     n->op = AST_POW;
     n->a = base;
     n->b = exp;
@@ -1036,7 +1065,7 @@ static int binary_precedence(TokenKind k, AstOp *op) {
 
 /* Precedence climbing: a loop per level keeps long chains off the C stack. */
 static Node *parse_binary(Parser *p, int min_prec) {
-    Token start = *tok(p);
+    Pos start = here(p);
     Node *left = parse_factor(p);
     int links = 0;
     while (left) {
@@ -1044,13 +1073,13 @@ static Node *parse_binary(Parser *p, int min_prec) {
         int prec = binary_precedence(kind0(p), &op);
         if (prec == 0 || prec < min_prec)
             break;
-        p->pos++;
+        skip(p, 1);
         Node *right = parse_binary(p, prec + 1);
         if (!right) {
             left = NULL;
             break;
         }
-        Node *n = node_at_tok(p, AST_BINOP, &start);
+        Node *n = node_at(p, AST_BINOP, start);
         n->op = (uint8_t)op;
         n->a = left;
         n->b = right;
@@ -1077,27 +1106,27 @@ static bool accept_compare_op(Parser *p, AstOp *op) {
     case TOK_KW_NOT:
         if (kind_at(p, 1) != TOK_KW_IN)
             return false;
-        p->pos += 2;
+        skip(p, 2);
         *op = AST_NOT_IN;
         return true;
     case TOK_KW_IS:
-        p->pos++;
+        skip(p, 1);
         *op = accept(p, TOK_KW_NOT) ? AST_IS_NOT : AST_IS;
         return true;
     default:
         return false;
     }
-    p->pos++;
+    skip(p, 1);
     return true;
 }
 
 static Node *parse_comparison(Parser *p) {
-    Token start = *tok(p);
+    Pos start = here(p);
     Node *left = parse_bitwise_or(p);
     AstOp op;
     if (!left || !accept_compare_op(p, &op))
         return left;
-    Node *n = node_at_tok(p, AST_COMPARE, &start);
+    Node *n = node_at(p, AST_COMPARE, start);
     n->a = left;
     int base = p->sp, obase = p->osp;
     do {
@@ -1132,7 +1161,7 @@ static Node *parse_inversion(Parser *p) {
 
 /* and/or chains are flat lists, as in CPython's BoolOp. */
 static Node *parse_boolop(Parser *p, TokenKind kw, AstOp op, Node *(*operand)(Parser *)) {
-    Token start = *tok(p);
+    Pos start = here(p);
     Node *first = operand(p);
     if (!first || !check(p, kw))
         return first;
@@ -1144,7 +1173,7 @@ static Node *parse_boolop(Parser *p, TokenKind kw, AstOp op, Node *(*operand)(Pa
             return NULL;
         push(p, e);
     }
-    Node *n = node_at_tok(p, AST_BOOLOP, &start);
+    Node *n = node_at(p, AST_BOOLOP, start);
     n->op = (uint8_t)op;
     n->list = pop_list(p, base);
     return finish(p, n);
@@ -1180,7 +1209,7 @@ static void check_missing_comma(Parser *p, Node *a) {
 static Node *parse_lambda(Parser *p);
 
 static Node *parse_conditional(Parser *p) {
-    Token start = *tok(p);
+    Pos start = here(p);
     Node *body = parse_disjunction(p);
     if (!body)
         return NULL;
@@ -1188,7 +1217,7 @@ static Node *parse_conditional(Parser *p) {
         check_missing_comma(p, body);
         return p->failed ? NULL : body;
     }
-    p->pos++;
+    skip(p, 1);
     Node *test = parse_disjunction(p);
     if (!test)
         return NULL;
@@ -1200,7 +1229,7 @@ static Node *parse_conditional(Parser *p) {
     Node *orelse = parse_expression(p);
     if (!orelse)
         return NULL;
-    Node *n = node_at_tok(p, AST_IF_EXP, &start);
+    Node *n = node_at(p, AST_IF_EXP, start);
     n->a = test;
     n->b = body;
     n->c = orelse;
@@ -1234,7 +1263,7 @@ static void check_misused_equal(Parser *p, Node *e, TokenKind first) {
         (first == TOK_LPAR && (lm->kind == AST_TUPLE || lm->kind == AST_GENERATOR_EXP)))
         return;
     Mark m = mark(p);
-    p->pos++; /* '=' */
+    skip(p, 1); /* '=' */
     p->no_invalid_rules = true;
     Node *rhs = parse_bitwise_or(p);
     p->no_invalid_rules = false;
@@ -1252,7 +1281,7 @@ static void check_misused_equal(Parser *p, Node *e, TokenKind first) {
 static Node *parse_named_expression(Parser *p) {
     if (check(p, TOK_NAME) && kind_at(p, 1) == TOK_COLONEQUAL) {
         Node *target = parse_name(p);
-        p->pos++;
+        skip(p, 1);
         Node *value = parse_expression(p);
         if (!value)
             return NULL;
@@ -1295,7 +1324,7 @@ static Node *parse_star_expression(Parser *p) {
 
 /* a, *b, c without brackets: a TUPLE when there is a comma. */
 static Node *parse_star_expressions(Parser *p) {
-    Token start = *tok(p);
+    Pos start = here(p);
     Node *first = parse_star_expression(p);
     if (!first || !check(p, TOK_COMMA))
         return first;
@@ -1309,7 +1338,7 @@ static Node *parse_star_expressions(Parser *p) {
             return NULL;
         push(p, e);
     }
-    Node *t = node_at_tok(p, AST_TUPLE, &start);
+    Node *t = node_at(p, AST_TUPLE, start);
     t->list = pop_list(p, base);
     p->bare_tuple = t;
     return finish(p, t);
@@ -1355,7 +1384,7 @@ static Node *parse_target_item(Parser *p) {
 
 /* star_targets: targets are primaries (a, a.b, a[i], (a, b), [a, *b]). */
 static Node *parse_target_sequence(Parser *p) {
-    Token start = *tok(p);
+    Pos start = here(p);
     Node *first = parse_target_item(p);
     if (!first || !check(p, TOK_COMMA))
         return first;
@@ -1367,7 +1396,7 @@ static Node *parse_target_sequence(Parser *p) {
             return NULL;
         push(p, e);
     }
-    Node *t = node_at_tok(p, AST_TUPLE, &start);
+    Node *t = node_at(p, AST_TUPLE, start);
     t->list = pop_list(p, base);
     return finish(p, t);
 }
@@ -1423,13 +1452,13 @@ static Node *parse_single_target(Parser *p) {
 /* ---- comprehensions ------------------------------------------------------------------------ */
 
 static Node *parse_comp_clause(Parser *p) {
-    Token start = *tok(p);
-    Node *c = node_at_tok(p, AST_COMPREHENSION, &start);
+    Pos start = here(p);
+    Node *c = node_at(p, AST_COMPREHENSION, start);
     c->is_async = accept(p, TOK_KW_ASYNC);
-    p->pos++; /* 'for' */
+    skip(p, 1); /* 'for' */
     if (!(c->a = parse_for_targets(p)))
         return NULL;
-    p->pos++; /* 'in' */
+    skip(p, 1); /* 'in' */
     if (!(c->b = parse_disjunction(p)))
         return NULL;
     int base = p->sp;
@@ -1540,7 +1569,7 @@ static bool parse_vararg(Parser *p, ParamState *st, AstArgs *args) {
 }
 
 static bool parse_kwarg(Parser *p, ParamState *st, AstArgs *args) {
-    p->pos++; /* '**' */
+    skip(p, 1); /* '**' */
     if (!(args->kwarg = parse_param_name(p, st)))
         return false;
     if (check(p, TOK_EQUAL)) {
@@ -2006,7 +2035,7 @@ static Node *parse_strings(Parser *p) {
         last = p->pos;
         flags_or |= tok(p)->str_flags;
         bytes_count += (tok(p)->str_flags & LEX_STR_BYTES) != 0;
-        p->pos++;
+        skip(p, 1);
     }
     Token ft = p->toks[first - p->base], lt = p->toks[last - p->base];
     ErrAt at = {lt.end_line, lt.end_col + 1};
@@ -2123,7 +2152,7 @@ static const char *parse_dotted_name(Parser *p) {
     size_t len = first.len;
     char *joined = NULL;
     while (check(p, TOK_DOT) && kind_at(p, 1) == TOK_NAME) {
-        p->pos++;
+        skip(p, 1);
         Token t = advance(p);
         /* names may be separated by spaces: "a . b" is fine */
         if (!joined) {
@@ -2143,7 +2172,7 @@ static const char *parse_dotted_name(Parser *p) {
 }
 
 static Node *parse_alias(Parser *p, bool dotted) {
-    Token start = *tok(p);
+    Pos start = here(p);
     const char *name = dotted ? parse_dotted_name(p) : (check(p, TOK_NAME) ? NULL : fail_unexpected(p));
     if (!dotted && !p->failed) {
         Token t = advance(p);
@@ -2151,7 +2180,7 @@ static Node *parse_alias(Parser *p, bool dotted) {
     }
     if (!name)
         return NULL;
-    Node *a = node_at_tok(p, AST_ALIAS, &start);
+    Node *a = node_at(p, AST_ALIAS, start);
     a->name = name;
     if (accept(p, TOK_KW_AS)) {
         if (!check(p, TOK_NAME))
@@ -2255,7 +2284,7 @@ static Node *parse_aug_assign(Parser *p, Node *target, const Token *first, AstOp
     if (!is_single_target(target))
         return fail_node(p, target, "'%s' is an illegal expression for augmented assignment",
                          expr_name(target));
-    p->pos++;
+    skip(p, 1);
     Node *n = node_at_tok(p, AST_AUG_ASSIGN, first);
     n->op = (uint8_t)op;
     n->a = target;
@@ -2273,7 +2302,7 @@ static Node *parse_ann_assign(Parser *p, Node *target, const Token *first) {
     }
     if (!is_single_target(target))
         return fail_node(p, target, "illegal target for annotation");
-    p->pos++;
+    skip(p, 1);
     Node *n = node_at_tok(p, AST_ANN_ASSIGN, first);
     n->a = target;
     n->flag = target->kind == AST_NAME && first->kind == TOK_NAME;
@@ -2564,7 +2593,7 @@ static Node *parse_for(Parser *p, const Token *start, bool is_async) {
     n->is_async = is_async;
     if (!(n->a = parse_for_targets(p)))
         return NULL;
-    p->pos++; /* 'in' */
+    skip(p, 1); /* 'in' */
     if (!(n->b = parse_star_expressions(p)) || !expect_colon_at_eol(p) ||
         !parse_block(p, &n->body, "'for' statement", kw.line))
         return NULL;
@@ -2578,8 +2607,8 @@ static Node *parse_for(Parser *p, const Token *start, bool is_async) {
 }
 
 static Node *parse_with_item(Parser *p) {
-    Token start = *tok(p);
-    Node *item = node_at_tok(p, AST_WITH_ITEM, &start);
+    Pos start = here(p);
+    Node *item = node_at(p, AST_WITH_ITEM, start);
     if (!(item->a = parse_expression(p)))
         return NULL;
     if (accept(p, TOK_KW_AS) && !(item->b = parse_single_target(p)))
@@ -2603,7 +2632,7 @@ static bool parse_with_items(Parser *p) {
     int base = p->sp;
     if (check(p, TOK_LPAR)) { /* 3.9's "with (a as b, c):", else an expression */
         Mark m = mark(p);
-        p->pos++;
+        skip(p, 1);
         if (parse_with_item_list(p, TOK_RPAR) && accept(p, TOK_RPAR) && check(p, TOK_COLON))
             return true;
         if (!reset(p, m))
@@ -2647,7 +2676,7 @@ static Node *parse_except_clause(Parser *p, int *star) {
             return NULL;
         if (check(p, TOK_COMMA) && !p->failed) {
             Mark m = mark(p);
-            p->pos++;
+            skip(p, 1);
             p->no_invalid_rules = true;
             Node *next = parse_expression(p);
             p->no_invalid_rules = false;
@@ -2814,7 +2843,7 @@ static bool looks_like_match(Parser *p) {
 static Node *parse_match(Parser *p) {
     Token kw = advance(p);
     Node *n = node_at_tok(p, AST_MATCH, &kw);
-    Token start = *tok(p);
+    Pos start = here(p);
     Node *subject = parse_star_named_expression(p);
     if (!subject)
         return NULL;
@@ -2827,7 +2856,7 @@ static Node *parse_match(Parser *p) {
                 return NULL;
             push(p, e);
         }
-        Node *t = node_at_tok(p, AST_TUPLE, &start);
+        Node *t = node_at(p, AST_TUPLE, start);
         t->list = pop_list(p, base);
         subject = finish(p, t);
     }
@@ -3025,7 +3054,12 @@ static char *normalise_source(const char *source, size_t len, size_t *out_len, c
     if (!out)
         abort();
     size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
+    const char *cr = memchr(source, '\r', len);
+    if (!cr) {
+        memcpy(out, source, len);
+        n = len;
+    }
+    for (size_t i = n; i < len; i++) {
         char c = source[i];
         if (c == '\r') {
             if (i + 1 < len && source[i + 1] == '\n')
