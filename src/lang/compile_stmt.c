@@ -170,6 +170,13 @@ static void compile_aug_assign(Compiler *c, const Node *s)
     const Node *t = s->a;
     switch (t->kind) {
     case AST_NAME:
+        if (s->op == AST_ADD && scope_name_kind(c->u->scope, t->name) == NAME_LOCAL) {
+            /* s += t on a local can append in place (linear-time string building) */
+            compile_expr(c, s->b);
+            set_loc(c, s);
+            emit(c, OP_INPLACE_ADD_FAST, local_index(c, t->name));
+            break;
+        }
         load_name(c, t->name);
         compile_expr(c, s->b);
         set_loc(c, s);

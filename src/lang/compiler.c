@@ -86,7 +86,8 @@ static int stack_effect(Opcode op, uint32_t arg)
     case OP_RETURN_VALUE:
     case OP_RERAISE:
     case OP_POP_EXCEPT:
-    case OP_PRINT_EXPR: return -1;
+    case OP_PRINT_EXPR:
+    case OP_INPLACE_ADD_FAST: return -1;
     case OP_COPY:
     case OP_LOAD_CONST:
     case OP_LOAD_NONE:

@@ -44,6 +44,7 @@ static void print_operand(VM *vm, ObjCode *code, int op, uint32_t arg, FILE *out
         break;
     case OP_LOAD_SMALL_INT: fprintf(out, "%d", (int)arg - 32768); break;
     case OP_LOAD_FAST:
+    case OP_INPLACE_ADD_FAST:
     case OP_STORE_FAST:
     case OP_DELETE_FAST:
         if (arg < code->n_locals) fputs(code->varnames[arg]->data, out);

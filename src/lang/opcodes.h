@@ -49,6 +49,7 @@
     X(BINARY_SUB, N)                                                                               \
     X(BINARY_MUL, N)                                                                               \
     X(BINARY_OP, B)        /* BinaryOp | 0x80 for in-place */                                      \
+    X(INPLACE_ADD_FAST, H) /* local H += TOS: a str held only by H grows in place */               \
     X(COMPARE_LT, N)                                                                               \
     X(COMPARE_LE, N)                                                                               \
     X(COMPARE_EQ, N)                                                                               \

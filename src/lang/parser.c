@@ -108,6 +108,8 @@ static Token *peek_fetch(Parser *p, int idx) {
 static inline Token *peek(Parser *p, int k) {
     int idx = p->pos - p->base + k;
     Token *t = idx < p->ntoks ? &p->toks[idx] : peek_fetch(p, idx);
+    if (k > 0 && p->pos + k > p->furthest && !p->no_invalid_rules && !p->scanning)
+        p->furthest = p->pos + k;
     if (t->kind == TOK_ERROR && !p->scanning)
         p->saw_lexer_error = true;
     return t;

@@ -109,10 +109,9 @@ CallOutcome call_from_interp(VM *vm, ObjFiber *f, Value *callee, Value *args, in
         case OBJ_FUNCTION: {
             ObjFunction *fn = AS_FUNCTION(c);
             if (fn->code->flags & (CODE_GENERATOR | CODE_COROUTINE)) {
-                Value out;
-                if (!vm_call(vm, c, args, nargs, kwnames, &out)) return CALL_FAILED;
-                *ret = out;
-                return CALL_DONE;
+                vm_raise(vm, vm->c.NotImplementedError, "%s are not supported yet",
+                         (fn->code->flags & CODE_COROUTINE) ? "coroutines" : "generators");
+                return CALL_FAILED;
             }
             if (kwnames == NULL && frame_push_simple(vm, f, fn, args, nargs, ret)) return CALL_PUSHED_FRAME;
             Frame *fr = frame_push_call(vm, f, fn, args, nargs, kwnames, ret, 0);

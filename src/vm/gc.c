@@ -10,7 +10,7 @@
 #include "interp.h"
 #include "str.h"
 
-#define GC_FIRST_THRESHOLD (4u << 20)
+#define GC_FIRST_THRESHOLD GC_FIRST_THRESHOLD_BYTES
 #define GC_GROWTH 2
 
 static void *checked_realloc(void *ptr, size_t size)

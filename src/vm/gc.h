@@ -18,6 +18,9 @@ void gc_mark_object(VM *vm, Obj *o);
 /* Free every object (VM teardown). */
 void gc_free_all(VM *vm);
 
+/* Bytes allocated before the first collection. */
+#define GC_FIRST_THRESHOLD_BYTES (4u << 20)
+
 /* Growth helper for arrays inside objects. */
 #define GC_GROW_CAP(cap) ((cap) < 8 ? 8 : (cap) * 2)
 

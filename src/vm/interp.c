@@ -560,7 +560,34 @@ dispatch:
             unbound_local(vm, code, i);
             THROW();
         }
+        op_escape(v); /* the value is shared from now on (see INPLACE_ADD_FAST) */
         PUSH(v);
+        DISPATCH();
+    }
+    CASE(INPLACE_ADD_FAST)
+    {
+        uint16_t i = READ_H();
+        Value a = slots[i], b = PEEK(1);
+        if (IS_INT(a) && IS_INT(b)) {
+            int64_t r;
+            if (!__builtin_add_overflow(AS_INT(a), AS_INT(b), &r)) {
+                slots[i] = INT_VAL(r);
+                sp--;
+                DISPATCH();
+            }
+        } else if (IS_FLOAT(a) && IS_FLOAT(b)) {
+            slots[i] = FLOAT_VAL(AS_FLOAT(a) + AS_FLOAT(b));
+            sp--;
+            DISPATCH();
+        }
+        SYNC();
+        if (IS_EMPTY(a)) {
+            unbound_local(vm, code, i);
+            THROW();
+        }
+        /* b stays on the stack (rooted) during the call */
+        CHECK(op_iadd_slot(vm, &slots[i], b));
+        sp--;
         DISPATCH();
     }
     CASE(STORE_FAST)

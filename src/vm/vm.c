@@ -29,7 +29,7 @@ VM *vm_new(void)
 {
     VM *vm = calloc(1, sizeof(VM));
     if (vm == NULL) abort();
-    vm->next_gc = 4u << 20;
+    vm->next_gc = GC_FIRST_THRESHOLD_BYTES;
     vm->max_depth = DEFAULT_RECURSION_LIMIT;
     vm->exception = EMPTY_VAL;
     vm->out = stdout;
