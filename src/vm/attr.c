@@ -122,11 +122,21 @@ static ObjTuple *class_bases(VM *vm, ObjClass *cls)
     return tuple_new(vm, &b, 1);
 }
 
+/* The base chain; a class with an extra base (ExceptionGroup) gets it just
+ * before the first class it derives from, as C3 orders it. */
 static ObjTuple *class_mro(VM *vm, ObjClass *cls)
 {
-    ObjTuple *t = tuple_new(vm, NULL, cls->depth + 1);
+    ObjClass *extra = NULL;
+    for (ObjClass *c = cls; c != NULL && extra == NULL; c = c->base) extra = c->extra_base;
+    ObjTuple *t = tuple_new(vm, NULL, cls->depth + 1 + (extra != NULL));
     uint32_t i = 0;
-    for (ObjClass *c = cls; c != NULL; c = c->base) t->items[i++] = OBJ_VAL(c);
+    for (ObjClass *c = cls; c != NULL; c = c->base) {
+        if (extra && class_is_subclass(extra, c) && extra != c) {
+            t->items[i++] = OBJ_VAL(extra);
+            extra = NULL;
+        }
+        t->items[i++] = OBJ_VAL(c);
+    }
     return t;
 }
 

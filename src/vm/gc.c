@@ -49,10 +49,12 @@ void *gc_realloc(VM *vm, void *ptr, size_t old_size, size_t new_size)
 #define USE_FREE_LISTS 1
 #endif
 
+#if USE_FREE_LISTS
 static size_t size_class(size_t size)
 {
     return (size + GC_SIZE_QUANTUM - 1) / GC_SIZE_QUANTUM;
 }
+#endif
 
 static Obj *take_free(VM *vm, size_t size)
 {
@@ -188,6 +190,7 @@ static void mark_class(VM *vm, ObjClass *c)
     gc_mark_object(vm, (Obj *)c->qualname);
     gc_mark_object(vm, (Obj *)c->module);
     gc_mark_object(vm, (Obj *)c->base);
+    gc_mark_object(vm, (Obj *)c->extra_base);
     gc_mark_object(vm, (Obj *)c->dict);
 }
 

@@ -304,6 +304,7 @@ struct ObjClass {
     ObjStr *qualname;
     ObjStr *module;        /* "builtins", "__main__", "asyncio" ... */
     ObjClass *base;        /* single inheritance; NULL only for object */
+    ObjClass *extra_base;  /* ExceptionGroup's second base (Exception); NULL elsewhere */
     ObjDict *dict;         /* methods and class attributes */
     uint8_t instance_kind; /* ObjKind of instances created by calling the class */
     uint32_t class_flags;  /* CLASS_* */

@@ -341,8 +341,8 @@ static Res builtin_binary(VM *vm, BinaryOp op, Value a, Value b, bool inplace, V
                 return R_OK;
             }
             ObjList *l = list_new(vm, NULL, x->len + y->len);
-            memcpy(l->items, x->items, x->len * sizeof(Value));
-            memcpy(l->items + x->len, y->items, y->len * sizeof(Value));
+            if (x->len) memcpy(l->items, x->items, x->len * sizeof(Value));
+            if (y->len) memcpy(l->items + x->len, y->items, y->len * sizeof(Value));
             *out = OBJ_VAL(l);
             return R_OK;
         }

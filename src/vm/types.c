@@ -72,6 +72,9 @@ void types_create_classes(VM *vm)
 #define X(f, n, b) vm->c.f->class_flags = 0;
     EXCEPTION_CLASS_LIST(X)
 #undef X
+    /* class ExceptionGroup(BaseExceptionGroup, Exception): the one multiple
+     * inheritance the language needs */
+    vm->c.ExceptionGroup->extra_base = vm->c.Exception;
     vm->c.bool_->class_flags |= CLASS_NO_SUBCLASS;
     vm->c.NoneType->class_flags |= CLASS_NO_SUBCLASS;
 }

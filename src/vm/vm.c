@@ -164,8 +164,10 @@ ObjClass *vm_class_of(VM *vm, Value v)
 
 bool class_is_subclass(ObjClass *sub, ObjClass *cls)
 {
-    for (ObjClass *c = sub; c != NULL; c = c->base)
+    for (ObjClass *c = sub; c != NULL; c = c->base) {
         if (c == cls) return true;
+        if (c->extra_base && class_is_subclass(c->extra_base, cls)) return true;
+    }
     return false;
 }
 
