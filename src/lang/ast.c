@@ -128,6 +128,12 @@ static void out_mem(Out *o, const char *s, size_t n) {
 
 static void out_str(Out *o, const char *s) { out_mem(o, s, strlen(s)); }
 
+/* " word", for names of any length. */
+static void out_word(Out *o, const char *s) {
+    out_mem(o, " ", 1);
+    out_str(o, s);
+}
+
 static void out_fmt(Out *o, const char *fmt, ...) {
     char tmp[128];
     va_list ap;
@@ -227,7 +233,7 @@ static void dump_dict(Out *o, const Node *n) {
 static void dump_compare(Out *o, const Node *n) {
     dump_child(o, n->a);
     for (int i = 0; i < n->list.len; i++) {
-        out_fmt(o, " %s", ast_op_symbol((AstOp)n->ops[i]));
+        out_word(o, ast_op_symbol((AstOp)n->ops[i]));
         dump_child(o, n->list.items[i]);
     }
 }
@@ -243,7 +249,7 @@ static void dump_import_from(Out *o, const Node *n) {
 
 static void dump_names(Out *o, const Node *n) {
     for (int i = 0; i < n->n_names; i++)
-        out_fmt(o, " %s", n->names[i]);
+        out_word(o, n->names[i]);
 }
 
 static void dump_int(Out *o, const Node *n) {
@@ -258,7 +264,7 @@ static void dump_int(Out *o, const Node *n) {
 static bool dump_expr_fields(Out *o, const Node *n) {
     switch ((AstKind)n->kind) {
     case AST_NAME:
-        out_fmt(o, " %s", n->name);
+        out_word(o, n->name);
         if (n->a) /* a parameter's annotation */
             dump_child(o, n->a);
         return true;
@@ -275,7 +281,7 @@ static bool dump_expr_fields(Out *o, const Node *n) {
         return true;
     case AST_JOINED_STR: case AST_LIST: case AST_TUPLE: case AST_SET: case AST_BOOLOP:
         if (n->kind == AST_BOOLOP)
-            out_fmt(o, " %s", ast_op_symbol((AstOp)n->op));
+            out_word(o, ast_op_symbol((AstOp)n->op));
         dump_items(o, &n->list);
         return true;
     case AST_FORMATTED_VALUE:
@@ -287,12 +293,12 @@ static bool dump_expr_fields(Out *o, const Node *n) {
         dump_child(o, n->b);
         return true;
     case AST_BINOP:
-        out_fmt(o, " %s", ast_op_symbol((AstOp)n->op));
+        out_word(o, ast_op_symbol((AstOp)n->op));
         dump_child(o, n->a);
         dump_child(o, n->b);
         return true;
     case AST_UNARYOP:
-        out_fmt(o, " %s", ast_op_symbol((AstOp)n->op));
+        out_word(o, ast_op_symbol((AstOp)n->op));
         dump_child(o, n->a);
         return true;
     case AST_COMPARE: dump_compare(o, n); return true;
@@ -302,12 +308,12 @@ static bool dump_expr_fields(Out *o, const Node *n) {
         dump_items(o, &n->keywords);
         return true;
     case AST_KEYWORD:
-        out_fmt(o, " %s", n->name ? n->name : "**");
+        out_word(o, n->name ? n->name : "**");
         dump_child(o, n->a);
         return true;
     case AST_ATTRIBUTE:
         dump_child(o, n->a);
-        out_fmt(o, " %s", n->name);
+        out_word(o, n->name);
         return true;
     case AST_SUBSCRIPT: case AST_NAMED_EXPR:
         dump_child(o, n->a);
@@ -386,14 +392,14 @@ static void dump_stmt_fields(Out *o, const Node *n) {
         dump_group(o, "orelse", &n->orelse, false);
         break;
     case AST_FUNCTION_DEF:
-        out_fmt(o, " %s", n->name);
+        out_word(o, n->name);
         dump_args(o, n->args);
         dump_child(o, n->a);
         dump_group(o, "body", &n->body, true);
         dump_group(o, "decorators", &n->decorators, false);
         break;
     case AST_CLASS_DEF:
-        out_fmt(o, " %s", n->name);
+        out_word(o, n->name);
         dump_group(o, "bases", &n->list, false);
         dump_group(o, "keywords", &n->keywords, false);
         dump_group(o, "body", &n->body, true);
@@ -406,15 +412,17 @@ static void dump_stmt_fields(Out *o, const Node *n) {
         break;
     case AST_EXCEPT_HANDLER:
         dump_child(o, n->a);
-        out_fmt(o, " %s", n->name ? n->name : "-");
+        out_word(o, n->name ? n->name : "-");
         dump_group(o, "body", &n->body, true);
         break;
     case AST_DELETE: case AST_IMPORT: dump_items(o, &n->list); break;
     case AST_IMPORT_FROM: dump_import_from(o, n); break;
     case AST_ALIAS:
-        out_fmt(o, " %s", n->name);
-        if (n->asname)
-            out_fmt(o, " as %s", n->asname);
+        out_word(o, n->name);
+        if (n->asname) {
+            out_str(o, " as");
+            out_word(o, n->asname);
+        }
         break;
     case AST_WITH:
         dump_items(o, &n->list);

@@ -933,8 +933,8 @@ static Node *parse_slice_item(Parser *p) {
 static Node *parse_slices(Parser *p) {
     Pos start = here(p);
     Node *first = parse_slice_item(p);
-    if (!first || !check(p, TOK_COMMA))
-        return first;
+    if (!first || (!check(p, TOK_COMMA) && first->kind != AST_STARRED))
+        return first; /* a[*b] means a[(*b,)] */
     int base = p->sp;
     push(p, first);
     while (accept(p, TOK_COMMA) && !check(p, TOK_RSQB)) {
@@ -1400,6 +1400,7 @@ static Node *parse_target_sequence(Parser *p) {
     }
     Node *t = node_at(p, AST_TUPLE, start);
     t->list = pop_list(p, base);
+    p->bare_tuple = t;
     return finish(p, t);
 }
 
@@ -1414,13 +1415,20 @@ static bool report_invalid_target(Parser *p, const Node *n, TargetMode mode) {
     return true;
 }
 
-/* The targets of for loops and comprehensions, up to 'in'. On a bad target
- * CPython re-reads the text as an expression to name what is wrong. */
-static Node *parse_for_targets(Parser *p) {
+static bool targets_end_here(Parser *p, TargetMode mode) {
+    if (mode == TARGET_FOR)
+        return check(p, TOK_KW_IN);
+    return check(p, TOK_NEWLINE) || check(p, TOK_SEMI);
+}
+
+/* The targets of for loops and comprehensions (up to 'in') or of del. On a
+ * bad target CPython re-reads the text as an expression to name what is
+ * wrong. */
+static Node *parse_checked_targets(Parser *p, TargetMode mode) {
     Mark start = mark(p);
     Node *t = parse_target_sequence(p);
-    if (t && check(p, TOK_KW_IN))
-        return report_invalid_target(p, t, TARGET_FOR) ? NULL : t;
+    if (t && targets_end_here(p, mode))
+        return report_invalid_target(p, t, mode) ? NULL : t;
     if (!t && p->lx.has_error)
         return NULL;
     if (t)
@@ -1431,12 +1439,12 @@ static Node *parse_for_targets(Parser *p) {
     p->no_invalid_rules = true;
     Node *e = parse_star_expressions(p);
     p->no_invalid_rules = false;
-    const Node *bad = e ? invalid_target(e, TARGET_FOR) : NULL;
+    const Node *bad = e ? invalid_target(e, mode) : NULL;
     if (!reset(p, failed))
         return NULL;
     if (bad) {
         p->failed = false;
-        fail_node(p, bad, "cannot assign to %s", expr_name(bad));
+        report_invalid_target(p, e, mode);
     }
     return NULL;
 }
@@ -1458,7 +1466,7 @@ static Node *parse_comp_clause(Parser *p) {
     Node *c = node_at(p, AST_COMPREHENSION, start);
     c->is_async = accept(p, TOK_KW_ASYNC);
     skip(p, 1); /* 'for' */
-    if (!(c->a = parse_for_targets(p)))
+    if (!(c->a = parse_checked_targets(p, TARGET_FOR)))
         return NULL;
     skip(p, 1); /* 'in' */
     if (!(c->b = parse_disjunction(p)))
@@ -1512,8 +1520,15 @@ static bool parse_plain_param(Parser *p, ParamState *st) {
     if (!name)
         return false;
     Node *def = NULL;
-    if (accept(p, TOK_EQUAL) && !(def = parse_expression(p)))
-        return false;
+    if (check(p, TOK_EQUAL)) {
+        Token eq = advance(p);
+        if (check(p, TOK_COMMA) || check(p, st->closer)) {
+            fail_tok_msg(p, &eq, "SyntaxError", "expected default value expression");
+            return false;
+        }
+        if (!(def = parse_expression(p)))
+            return false;
+    }
     if (st->kw_base < 0) {
         if (!def && st->defaults) {
             fail_node(p, name, "non-default argument follows default argument");
@@ -2118,21 +2133,16 @@ static Node *parse_global(Parser *p, AstKind kind) {
 
 static Node *parse_del(Parser *p) {
     Node *n = stmt_start(p, AST_DELETE);
-    int base = p->sp;
-    do {
-        if (!starts_star_expression(p))
-            break;
-        Node *e = parse_star_expression(p);
-        if (!e)
-            return NULL;
-        push(p, e);
-    } while (accept(p, TOK_COMMA));
-    if (p->sp == base)
-        return fail_unexpected(p);
-    n->list = pop_list(p, base);
-    for (int i = 0; i < n->list.len; i++)
-        if (report_invalid_target(p, n->list.items[i], TARGET_DELETE))
-            return NULL;
+    Node *t = parse_checked_targets(p, TARGET_DELETE);
+    if (!t)
+        return NULL;
+    if (t == p->bare_tuple) { /* del a, b: two targets */
+        n->list = t->list;
+    } else {
+        n->list.items = arena_alloc(p->arena, sizeof(Node *));
+        n->list.items[0] = t;
+        n->list.len = 1;
+    }
     return finish(p, n);
 }
 
@@ -2593,7 +2603,7 @@ static Node *parse_for(Parser *p, const Token *start, bool is_async) {
     Token kw = advance(p);
     Node *n = node_at_tok(p, AST_FOR, start);
     n->is_async = is_async;
-    if (!(n->a = parse_for_targets(p)))
+    if (!(n->a = parse_checked_targets(p, TARGET_FOR)))
         return NULL;
     skip(p, 1); /* 'in' */
     if (!(n->b = parse_star_expressions(p)) || !expect_colon_at_eol(p) ||
@@ -2759,8 +2769,13 @@ static Node *parse_funcdef(Parser *p, const Token *start, bool is_async, NodeLis
         return NULL;
     if (!(n->args = parse_params(p, false, TOK_RPAR)) || !expect(p, TOK_RPAR))
         return NULL;
-    if (accept(p, TOK_RARROW) && !(n->a = parse_expression(p)))
-        return NULL;
+    if (check(p, TOK_RARROW)) {
+        if (!starts_expression(kind_at(p, 1))) /* "-> :" is an optional part that failed */
+            return fail_here(p, "expected ':'");
+        skip(p, 1);
+        if (!(n->a = parse_expression(p)))
+            return NULL;
+    }
     if (!expect_forced(p, TOK_COLON) || !parse_block(p, &n->body, "function definition", kw.line))
         return NULL;
     return finish_compound(p, n);
@@ -2840,6 +2855,50 @@ static bool looks_like_match(Parser *p) {
     return found;
 }
 
+/* Skip the indented case blocks of a match statement, insisting only that
+ * a "case ...:" line is followed by an indented block. */
+static bool skip_case_blocks(Parser *p, Node *match) {
+    int depth = 0;
+    bool line_start = true, case_line = false;
+    uint32_t case_line_no = 0;
+    TokenKind last = TOK_NEWLINE;
+    do {
+        Token t = advance(p);
+        if (t.kind == TOK_ERROR || t.kind == TOK_ENDMARKER) {
+            fail_lexer(p);
+            return false;
+        }
+        if (t.kind == TOK_INDENT || t.kind == TOK_DEDENT) {
+            depth += t.kind == TOK_INDENT ? 1 : -1;
+            line_start = true;
+            continue;
+        }
+        if (t.kind == TOK_NEWLINE) {
+            if (case_line && last == TOK_COLON && !check(p, TOK_INDENT)) {
+                Token blame = block_blame_token(p);
+                char msg[128];
+                snprintf(msg, sizeof msg, "expected an indented block after 'case' statement on line %u",
+                         case_line_no);
+                fail_tok_msg(p, &blame, "IndentationError", msg);
+                return false;
+            }
+            line_start = true;
+            case_line = false;
+            last = TOK_NEWLINE;
+            continue;
+        }
+        if (line_start && depth == 1) {
+            case_line = t.kind == TOK_NAME && t.len == 4 && memcmp(t.start, "case", 4) == 0;
+            case_line_no = t.line;
+        }
+        line_start = false;
+        last = (TokenKind)t.kind;
+        match->end_line = t.end_line;
+        match->end_col = t.end_col;
+    } while (depth > 0);
+    return true;
+}
+
 /* Parsed only as far as its subject; the cases are skipped so the compiler
  * can reject the statement by name. */
 static Node *parse_match(Parser *p) {
@@ -2872,21 +2931,7 @@ static Node *parse_match(Parser *p) {
                  kw.line);
         return fail_tok_msg(p, &t, "IndentationError", msg);
     }
-    int depth = 0;
-    do {
-        Token t = advance(p);
-        if (t.kind == TOK_ERROR || t.kind == TOK_ENDMARKER)
-            return fail_lexer(p);
-        if (t.kind == TOK_INDENT)
-            depth++;
-        else if (t.kind == TOK_DEDENT)
-            depth--;
-        else if (t.kind != TOK_NEWLINE) {
-            n->end_line = t.end_line;
-            n->end_col = t.end_col;
-        }
-    } while (depth > 0);
-    return n;
+    return skip_case_blocks(p, n) ? n : NULL;
 }
 
 static bool parse_statement(Parser *p) {
