@@ -131,9 +131,30 @@ static void compile_boolop(Compiler *c, const Node *e)
     free(ends);
 }
 
+/* The fused compare-and-branch for a single ordering / equality test. */
+static bool fused_compare_jump(AstOp op, Opcode *out)
+{
+    switch (op) {
+    case AST_LT: *out = OP_JUMP_IF_NOT_LT; return true;
+    case AST_LE: *out = OP_JUMP_IF_NOT_LE; return true;
+    case AST_EQ: *out = OP_JUMP_IF_NOT_EQ; return true;
+    case AST_NE: *out = OP_JUMP_IF_NOT_NE; return true;
+    case AST_GT: *out = OP_JUMP_IF_NOT_GT; return true;
+    case AST_GE: *out = OP_JUMP_IF_NOT_GE; return true;
+    default: return false;
+    }
+}
+
 uint32_t compile_jump_if(Compiler *c, const Node *e, bool jump_if)
 {
     if (e->kind == AST_UNARYOP && e->op == AST_NOT) return compile_jump_if(c, e->a, !jump_if);
+    Opcode fused;
+    if (!jump_if && e->kind == AST_COMPARE && e->list.len == 1 && fused_compare_jump((AstOp)e->ops[0], &fused)) {
+        compile_expr(c, e->a);
+        compile_expr(c, e->list.items[0]);
+        set_loc(c, e);
+        return emit(c, fused, 0);
+    }
     compile_expr(c, e);
     return emit(c, jump_if ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, 0);
 }

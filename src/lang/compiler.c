@@ -110,6 +110,12 @@ static int stack_effect(Opcode op, uint32_t arg)
     case OP_IMPORT_FROM: return 1;
     case OP_STORE_ATTR:
     case OP_DELETE_SUBSCR:
+    case OP_JUMP_IF_NOT_LT:
+    case OP_JUMP_IF_NOT_LE:
+    case OP_JUMP_IF_NOT_EQ:
+    case OP_JUMP_IF_NOT_NE:
+    case OP_JUMP_IF_NOT_GT:
+    case OP_JUMP_IF_NOT_GE:
     case OP_MAP_ADD: return -2;
     case OP_STORE_SUBSCR: return -3;
     case OP_BUILD_SLICE: return 1 - (int)arg;
@@ -541,6 +547,7 @@ ObjCode *unit_finish(Compiler *c, uint32_t flags, int argcount, int kwonly)
         flags |= CODE_SIMPLE_ARGS;
     code->flags = flags;
     code->max_stack = (uint32_t)u->max_depth + 2;
+    code->frame_size = code->n_locals + code->n_cells + code->n_free + code->max_stack;
     code->first_line = u->first_line;
     code->lines = copy_array(u->lines, u->n_lines * sizeof(LineEntry));
     code->n_lines = u->n_lines;

@@ -80,6 +80,12 @@ static void print_operand(VM *vm, ObjCode *code, int op, uint32_t arg, FILE *out
     case OP_JUMP_IF_FALSE_OR_POP:
     case OP_JUMP_IF_TRUE_OR_POP:
     case OP_FOR_ITER:
+    case OP_JUMP_IF_NOT_LT:
+    case OP_JUMP_IF_NOT_LE:
+    case OP_JUMP_IF_NOT_EQ:
+    case OP_JUMP_IF_NOT_NE:
+    case OP_JUMP_IF_NOT_GT:
+    case OP_JUMP_IF_NOT_GE:
     case OP_SEND: fprintf(out, "to %u", arg); break;
     default: return;
     }

@@ -69,6 +69,12 @@
     X(POP_JUMP_IF_TRUE, W)                                                                         \
     X(JUMP_IF_FALSE_OR_POP, W)                                                                     \
     X(JUMP_IF_TRUE_OR_POP, W)                                                                      \
+    X(JUMP_IF_NOT_LT, W)   /* pop b, a; jump unless a < b (a compare fused with its branch) */     \
+    X(JUMP_IF_NOT_LE, W)                                                                           \
+    X(JUMP_IF_NOT_EQ, W)                                                                           \
+    X(JUMP_IF_NOT_NE, W)                                                                           \
+    X(JUMP_IF_NOT_GT, W)                                                                           \
+    X(JUMP_IF_NOT_GE, W)                                                                           \
     X(GET_ITER, N)                                                                                 \
     X(FOR_ITER, W)         /* push next item, or pop the iterator and jump */                      \
     /* building */                                                                                 \

@@ -47,6 +47,7 @@ static void push_stack_chunk(ObjFiber *f, uint32_t n)
     c->prev = f->stack;
     c->saved_top = c->data;
     f->stack = c;
+    f->stack_limit = c->data + c->cap;
     f->sp = c->data;
 }
 
@@ -54,6 +55,7 @@ static void pop_stack_chunk(ObjFiber *f)
 {
     StackChunk *c = f->stack;
     f->stack = c->prev;
+    f->stack_limit = f->stack ? f->stack->data + f->stack->cap : NULL;
     if (f->spare_stack == NULL || f->spare_stack->cap < c->cap) {
         free(f->spare_stack);
         f->spare_stack = c;
@@ -303,13 +305,11 @@ Frame *frame_push_call(VM *vm, ObjFiber *f, ObjFunction *fn, Value *args, int na
     fr->code = c;
     fr->ip = c->bytecode;
     fr->slots = slots;
-    fr->sp = slots + nslots;
     fr->ret = ret;
     fr->globals = fn->globals;
     fr->locals_dict = NULL;
     fr->flags = flags;
     f->frame = fr;
-    f->depth++;
     vm->depth++;
     return fr;
 }

@@ -19,12 +19,10 @@ void frame_pop_chunk(ObjFiber *f);
 static inline void frame_pop(VM *vm, ObjFiber *f, Value *new_sp)
 {
     f->frame = f->frame->prev;
-    f->depth--;
     vm->depth--;
     FrameChunk *fc = f->frame_chunk;
     if (--fc->used == 0 && fc->prev != NULL) frame_pop_chunk(f);
-    StackChunk *sc = f->stack;
-    if (new_sp >= sc->data && new_sp <= sc->data + sc->cap) f->sp = new_sp;
+    if (new_sp >= f->stack->data && new_sp <= f->stack_limit) f->sp = new_sp;
     else fiber_set_sp(f, new_sp);
 }
 
@@ -35,8 +33,7 @@ static inline Frame *frame_push_simple(VM *vm, ObjFiber *f, ObjFunction *fn, Val
 {
     ObjCode *c = fn->code;
     if (!(c->flags & CODE_SIMPLE_ARGS) || nargs != c->argcount || vm->depth >= vm->max_depth) return NULL;
-    StackChunk *sc = f->stack;
-    if (args + c->n_locals + c->max_stack > sc->data + sc->cap) return NULL;
+    if (args + c->frame_size > f->stack_limit) return NULL;
     FrameChunk *fc = f->frame_chunk;
     if (fc == NULL || fc->used == fc->cap) return NULL;
     Frame *fr = &fc->frames[fc->used++];
@@ -46,13 +43,11 @@ static inline Frame *frame_push_simple(VM *vm, ObjFiber *f, ObjFunction *fn, Val
     fr->code = c;
     fr->ip = c->bytecode;
     fr->slots = args;
-    fr->sp = args + c->n_locals;
     fr->ret = ret;
     fr->globals = fn->globals;
     fr->locals_dict = NULL;
     fr->flags = 0;
     f->frame = fr;
-    f->depth++;
     vm->depth++;
     f->sp = args + c->n_locals;
     return fr;

@@ -916,6 +916,33 @@ dispatch:
     COMPARE_CASE(COMPARE_NE, CMP_NE, !=)
     COMPARE_CASE(COMPARE_GT, CMP_GT, >)
     COMPARE_CASE(COMPARE_GE, CMP_GE, >=)
+#define COMPARE_JUMP_CASE(NAME, CMP, OPERATOR)                                                      \
+    CASE(NAME)                                                                                      \
+    {                                                                                               \
+        uint32_t target = READ_W();                                                                 \
+        Value b = PEEK(1), a = PEEK(2);                                                             \
+        bool t;                                                                                     \
+        if (IS_INT(a) && IS_INT(b)) {                                                               \
+            t = AS_INT(a) OPERATOR AS_INT(b);                                                       \
+        } else if (IS_FLOAT(a) && IS_FLOAT(b)) {                                                    \
+            t = AS_FLOAT(a) OPERATOR AS_FLOAT(b);                                                   \
+        } else {                                                                                    \
+            SYNC();                                                                                 \
+            Value r;                                                                                \
+            CHECK(op_compare(vm, CMP, a, b, &r));                                                   \
+            PEEK(2) = r; /* keep the result rooted while testing it */                              \
+            CHECK(truthy_fast(vm, r, &t));                                                          \
+        }                                                                                           \
+        sp -= 2;                                                                                    \
+        if (!t) ip = code->bytecode + target;                                                       \
+        DISPATCH();                                                                                 \
+    }
+    COMPARE_JUMP_CASE(JUMP_IF_NOT_LT, CMP_LT, <)
+    COMPARE_JUMP_CASE(JUMP_IF_NOT_LE, CMP_LE, <=)
+    COMPARE_JUMP_CASE(JUMP_IF_NOT_EQ, CMP_EQ, ==)
+    COMPARE_JUMP_CASE(JUMP_IF_NOT_NE, CMP_NE, !=)
+    COMPARE_JUMP_CASE(JUMP_IF_NOT_GT, CMP_GT, >)
+    COMPARE_JUMP_CASE(JUMP_IF_NOT_GE, CMP_GE, >=)
     CASE(IS_OP)
     {
         uint8_t invert = READ_B();
@@ -1259,14 +1286,12 @@ dispatch:
         Value *callee = sp - n - 1;
         SYNC();
         if (IS_FUNCTION(*callee) && frame_push_simple(vm, fiber, AS_FUNCTION(*callee), callee + 1, n, callee)) {
-            frame->sp = callee;
             LOAD_FRAME();
             DISPATCH();
         }
         CallOutcome r = call_from_interp(vm, fiber, callee, callee + 1, n, NULL, callee);
         if (r == CALL_FAILED) THROW();
         if (r == CALL_PUSHED_FRAME) {
-            frame->sp = callee;
             LOAD_FRAME();
         } else {
             sp = callee + 1;
@@ -1279,7 +1304,6 @@ dispatch:
         Value *first = sp - n - 2;
         SYNC();
         if (IS_FUNCTION(first[0]) && frame_push_simple(vm, fiber, AS_FUNCTION(first[0]), first + 1, n + 1, first)) {
-            frame->sp = first;
             LOAD_FRAME();
             DISPATCH();
         }
@@ -1287,7 +1311,6 @@ dispatch:
                                            : call_from_interp(vm, fiber, first, first + 1, n + 1, NULL, first);
         if (r == CALL_FAILED) THROW();
         if (r == CALL_PUSHED_FRAME) {
-            frame->sp = first;
             LOAD_FRAME();
         } else {
             sp = first + 1;
@@ -1304,7 +1327,6 @@ dispatch:
         CallOutcome r = call_from_interp(vm, fiber, callee, callee + 1, n - (int)kwnames->len, kwnames, callee);
         if (r == CALL_FAILED) THROW();
         if (r == CALL_PUSHED_FRAME) {
-            frame->sp = callee;
             LOAD_FRAME();
         } else {
             sp = callee + 1;
@@ -1324,7 +1346,6 @@ dispatch:
                             : call_from_interp(vm, fiber, first, first + 1, npos + 1, kwnames, first);
         if (r == CALL_FAILED) THROW();
         if (r == CALL_PUSHED_FRAME) {
-            frame->sp = first;
             LOAD_FRAME();
         } else {
             sp = first + 1;
@@ -1339,7 +1360,6 @@ dispatch:
         CallOutcome r = call_ex_from_interp(vm, fiber, callee, has_kw ? callee[2] : EMPTY_VAL);
         if (r == CALL_FAILED) THROW();
         if (r == CALL_PUSHED_FRAME) {
-            frame->sp = callee;
             LOAD_FRAME();
         } else {
             sp = callee + 1;
@@ -1546,6 +1566,7 @@ void fiber_free_chunks(ObjFiber *f)
     }
     free(f->spare_frames);
     f->stack = f->spare_stack = NULL;
+    f->stack_limit = NULL;
     f->frame_chunk = f->spare_frames = NULL;
 }
 

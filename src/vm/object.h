@@ -231,6 +231,7 @@ typedef struct {
     uint16_t kwonlyargcount;  /* keyword-only parameters */
     uint32_t flags;           /* CODE_* */
     uint32_t max_stack;
+    uint32_t frame_size; /* n_locals + n_cells + n_free + max_stack */
     uint32_t first_line;
     LineEntry *lines;
     uint32_t n_lines;

@@ -212,7 +212,6 @@ typedef struct Frame {
     ObjCode *code;
     uint8_t *ip;
     Value *slots;         /* locals, then cells and free variables, then operands */
-    Value *sp;            /* operand stack top, saved while another frame runs */
     Value *ret;           /* where the caller wants the result */
     ObjDict *globals;
     ObjDict *locals_dict; /* class bodies: names go to this dict, else NULL */
@@ -246,10 +245,10 @@ typedef struct ObjFiber {
     StackChunk *stack;       /* the newest chunk */
     StackChunk *spare_stack; /* a freed chunk kept to avoid malloc churn */
     Value *sp;               /* top of the value stack */
+    Value *stack_limit;      /* end of the newest chunk */
     FrameChunk *frame_chunk; /* the newest frame chunk */
     FrameChunk *spare_frames;
     Frame *frame;            /* the running (top) frame, or NULL */
-    uint32_t depth;          /* frames on this fiber */
     struct ObjFiber *caller; /* the fiber that resumed this one, while running */
     Value exc_info;          /* the exception being handled (for bare raise), or NONE */
     Value transfer;          /* a value in flight between fibers (sent / yielded) */
