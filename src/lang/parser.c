@@ -1691,9 +1691,10 @@ static void sb_flush(Parser *p, StrBuilder *b) {
     b->len = 0;
 }
 
-/* Where CPython reports string errors: just after the last literal. */
+/* Where CPython reports string errors: on the token after the literals,
+ * the one it had read when it decoded them. */
 typedef struct {
-    uint32_t line, col;
+    uint32_t line, col, end_col;
 } ErrAt;
 
 static void *fail_string(Parser *p, ErrAt at, const char *fmt, ...) {
@@ -1704,7 +1705,7 @@ static void *fail_string(Parser *p, ErrAt at, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return fail(p, "SyntaxError", at.line, at.col, at.col, "%s", msg);
+    return fail(p, "SyntaxError", at.line, at.col, at.end_col, "%s", msg);
 }
 
 static bool append_decoded(Parser *p, StrBuilder *b, const char *s, size_t n, int flags, ErrAt at) {
@@ -2055,7 +2056,11 @@ static Node *parse_strings(Parser *p) {
         skip(p, 1);
     }
     Token ft = p->toks[first - p->base], lt = p->toks[last - p->base];
-    ErrAt at = {lt.end_line, lt.end_col + 1};
+    const Token *next = tok(p);
+    uint32_t next_col = next->start == p->lx.end && !p->is_fragment ? 0 : next->col + 1;
+    ErrAt at = {next->line, next_col,
+                is_layout((TokenKind)next->kind) || next->end_line != next->line ? next_col
+                                                                                  : next->end_col + 1};
     int n = last - first + 1;
     if (bytes_count && bytes_count != n)
         return fail_string(p, at, "cannot mix bytes and nonbytes literals");

@@ -193,6 +193,8 @@ def file_error(source):
             f.write(source.encode('utf-8', 'surrogateescape'))
         env = dict(os.environ, PYTHONPATH=tmp)
         out = subprocess.run([sys.executable, path], capture_output=True, text=True, env=env).stdout
+    if not out.strip():
+        raise ValueError('CPython accepts this error case: %r' % source)
     kind, msg, line, col, end_line, end_col = eval(out.strip().splitlines()[-1])
     if end_line is not None and line is not None and end_line > line:
         # a range that ends further down is shown up to the end of its first line
