@@ -2160,51 +2160,50 @@ static Node *parse_assert(Parser *p) {
     return finish(p, n);
 }
 
-/* a.b.c as one string in the arena. */
+/* A NAME token's text, consumed. */
+static const char *parse_identifier(Parser *p) {
+    const Token *t = tok(p);
+    if (t->kind != TOK_NAME)
+        return fail_unexpected(p);
+    const char *text = token_text(p, t);
+    skip(p, 1);
+    return text;
+}
+
+/* a.b.c as one string in the arena; the parts may be spaced out ("a . b"),
+ * so the text is rebuilt rather than sliced from the source. */
 static const char *parse_dotted_name(Parser *p) {
     if (!check(p, TOK_NAME))
         return fail_unexpected(p);
-    Token first = advance(p);
-    const char *start = first.start, *end = first.start + first.len;
-    size_t len = first.len;
-    char *joined = NULL;
-    while (check(p, TOK_DOT) && kind_at(p, 1) == TOK_NAME) {
-        skip(p, 1);
-        Token t = advance(p);
-        /* names may be separated by spaces: "a . b" is fine */
-        if (!joined) {
-            joined = arena_alloc(p->arena, (size_t)(p->lx.end - start) + 1);
-            memcpy(joined, start, len);
-        }
-        joined[len++] = '.';
-        memcpy(joined + len, t.start, t.len);
-        len += t.len;
-        end = t.start + t.len;
+    size_t len = tok(p)->len;
+    int last = 0;
+    while (kind_at(p, last + 1) == TOK_DOT && kind_at(p, last + 2) == TOK_NAME) {
+        last += 2;
+        len += 1 + peek(p, last)->len;
     }
-    (void)end;
-    if (!joined)
-        return arena_strndup(p->arena, start, len);
-    joined[len] = '\0';
-    return joined;
+    char *name = arena_alloc(p->arena, len + 1);
+    size_t at = 0;
+    for (int k = 0; k <= last; k += 2) {
+        const Token *part = peek(p, k);
+        if (k > 0)
+            name[at++] = '.';
+        memcpy(name + at, part->start, part->len);
+        at += part->len;
+    }
+    name[at] = '\0';
+    skip(p, last + 1);
+    return name;
 }
 
 static Node *parse_alias(Parser *p, bool dotted) {
     Pos start = here(p);
-    const char *name = dotted ? parse_dotted_name(p) : (check(p, TOK_NAME) ? NULL : fail_unexpected(p));
-    if (!dotted && !p->failed) {
-        Token t = advance(p);
-        name = token_text(p, &t);
-    }
+    const char *name = dotted ? parse_dotted_name(p) : parse_identifier(p);
     if (!name)
         return NULL;
     Node *a = node_at(p, AST_ALIAS, start);
     a->name = name;
-    if (accept(p, TOK_KW_AS)) {
-        if (!check(p, TOK_NAME))
-            return fail_unexpected(p);
-        Token t = advance(p);
-        a->asname = token_text(p, &t);
-    }
+    if (accept(p, TOK_KW_AS) && !(a->asname = parse_identifier(p)))
+        return NULL;
     return finish(p, a);
 }
 
@@ -2702,12 +2701,8 @@ static Node *parse_except_clause(Parser *p, int *star) {
             if (!reset(p, m))
                 return NULL;
         }
-        if (accept(p, TOK_KW_AS)) {
-            if (!check(p, TOK_NAME))
-                return fail_unexpected(p);
-            Token name = advance(p);
-            h->name = token_text(p, &name);
-        }
+        if (accept(p, TOK_KW_AS) && !(h->name = parse_identifier(p)))
+            return NULL;
     }
     if (!expect_colon_at_eol(p) ||
         !parse_block(p, &h->body, is_star ? "'except*' statement" : "'except' statement", kw.line))
