@@ -61,7 +61,7 @@ static void *xrealloc(void *p, size_t size) {
 
 static void push(Parser *p, Node *n) {
     if (p->sp == p->stack_cap) {
-        p->stack_cap = p->stack_cap ? p->stack_cap * 2 : 256;
+        p->stack_cap = p->stack_cap ? p->stack_cap * 2 : 64;
         p->stack = xrealloc(p->stack, (size_t)p->stack_cap * sizeof *p->stack);
     }
     p->stack[p->sp++] = n;
@@ -90,7 +90,7 @@ static void push_op(Parser *p, uint8_t op) {
 
 static void fetch_token(Parser *p) {
     if (p->ntoks == p->cap) {
-        p->cap = p->cap ? p->cap * 2 : 1024;
+        p->cap = p->cap ? p->cap * 2 : p->is_fragment ? 16 : 1024; /* f-string fields are short */
         p->toks = xrealloc(p->toks, (size_t)p->cap * sizeof *p->toks);
     }
     Token *t = &p->toks[p->ntoks++];
