@@ -1824,7 +1824,8 @@ static void free_parser_buffers(Parser *p);
 
 /* Parse a field's expression with a parser of its own, positioned where the
  * text sits in the file. */
-static Node *parse_fragment(Parser *p, const char *text, size_t len, uint32_t line, uint32_t col) {
+static Node *parse_fragment(Parser *p, const char *text, size_t len, uint32_t line, uint32_t col,
+                            bool *bare_tuple) {
     Parser sub;
     memset(&sub, 0, sizeof sub);
     sub.arena = p->arena;
@@ -1839,6 +1840,7 @@ static Node *parse_fragment(Parser *p, const char *text, size_t len, uint32_t li
         e = fail_node(&sub, e, "cannot use starred expression here");
     if (e && !check(&sub, TOK_ENDMARKER))
         e = fail_unexpected(&sub);
+    *bare_tuple = e && e == sub.bare_tuple;
     if (!e) {
         if (sub.lx.has_error)
             fail(p, sub.lx.error.kind, sub.lx.error.line, sub.lx.error.col, sub.lx.error.end_col,
@@ -1924,10 +1926,17 @@ static bool fstring_field(Parser *p, FScan *f, StrBuilder *b, int nest) {
             fail_string(p, f->at, "f-string: expression required before '%c'", c);
         return false;
     }
-    Node *value = parse_fragment(p, f->s + start, end - start, line, col);
+    bool bare_tuple;
+    Node *value = parse_fragment(p, f->s + start, end - start, line, col, &bare_tuple);
     if (!value)
         return false;
     fs_move(f, end);
+    if (bare_tuple) { /* CPython parses "(expr)": a bare tuple spans those parentheses */
+        value->line = line;
+        value->col = col - 1;
+        value->end_line = f->line;
+        value->end_col = f->col + 1;
+    }
     bool self_doc = fs_at(f, f->i) == '=';
     if (self_doc) {
         size_t j = f->i + 1;
@@ -1968,7 +1977,9 @@ static size_t fstring_literal_end(const FScan *f) {
                 const char *close = memchr(f->s + j, '}', f->len - j);
                 j = close ? (size_t)(close - f->s) + 1 : f->len;
             } else {
-                j += j + 1 < f->len ? 2 : 1;
+                /* a backslash does not escape a brace: f'\{x}' is "\\" and a field */
+                char d = fs_at(f, j + 1);
+                j += j + 1 < f->len && d != '{' && d != '}' ? 2 : 1;
             }
             continue;
         }
@@ -1989,7 +2000,7 @@ static bool fstring_parts(Parser *p, FScan *f, StrBuilder *b, int nest, bool in_
         if (j >= f->len)
             break;
         char c = f->s[j], d = fs_at(f, j + 1);
-        if (c == '{' && d == '{') {
+        if (c == '{' && d == '{' && !in_spec) { /* in a spec, {{ opens a field holding a dict */
             sb_append(b, "{", 1);
             fs_move(f, j + 2);
         } else if (c == '{') {
