@@ -1505,18 +1505,19 @@ typedef struct {
     TokenKind closer;
 } ParamState;
 
-/* NAME, with ": annotation" outside lambdas. */
-static Node *parse_param_name(Parser *p, const ParamState *st) {
+/* NAME, with ": annotation" outside lambdas; "*args: *Ts" may star it. */
+static Node *parse_param_name(Parser *p, const ParamState *st, bool star_annotation) {
     Node *n = parse_name(p);
     if (!n || st->is_lambda || !accept(p, TOK_COLON))
         return n;
-    if (!(n->a = parse_expression(p)))
+    n->a = star_annotation && check(p, TOK_STAR) ? parse_starred(p) : parse_expression(p);
+    if (!n->a)
         return NULL;
     return finish(p, n);
 }
 
 static bool parse_plain_param(Parser *p, ParamState *st) {
-    Node *name = parse_param_name(p, st);
+    Node *name = parse_param_name(p, st, false);
     if (!name)
         return false;
     Node *def = NULL;
@@ -1566,7 +1567,7 @@ static bool parse_vararg(Parser *p, ParamState *st, AstArgs *args) {
     }
     st->kw_base = p->sp;
     if (check(p, TOK_NAME)) {
-        if (!(args->vararg = parse_param_name(p, st)))
+        if (!(args->vararg = parse_param_name(p, st, true)))
             return false;
         if (check(p, TOK_EQUAL)) {
             fail_here(p, "var-positional argument cannot have default value");
@@ -1587,7 +1588,7 @@ static bool parse_vararg(Parser *p, ParamState *st, AstArgs *args) {
 
 static bool parse_kwarg(Parser *p, ParamState *st, AstArgs *args) {
     skip(p, 1); /* '**' */
-    if (!(args->kwarg = parse_param_name(p, st)))
+    if (!(args->kwarg = parse_param_name(p, st, false)))
         return false;
     if (check(p, TOK_EQUAL)) {
         fail_here(p, "var-keyword argument cannot have default value");

@@ -194,6 +194,7 @@ DUMP = [
     'def f(a=1, /, b=2): pass\n',
     'def f(a: int, *b: str, c: bool = True, **d: float) -> None: pass\n',
     'def f(*, a=1, b): pass\n',
+    'def f(*args: *Ts): pass\n',
     'async def f():\n    await g()\n',
     '@d\ndef f(): pass\n',
     '@a.b(c)\n@d\nclass C: pass\n',

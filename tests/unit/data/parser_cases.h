@@ -372,6 +372,8 @@ static const DumpCase dump_cases[] = {
      "(FUNCTION_DEF f (ARGS (args (NAME a (NAME int))) (vararg (NAME b (NAME str))) (kwonly (NAME c (NAME bool))) (kw_defaults (CONST_TRUE)) (kwarg (NAME d (NAME float)))) (CONST_NONE) (body (PASS)))"},
     {"def f(*, a=1, b): pass\n",
      "(FUNCTION_DEF f (ARGS (kwonly (NAME a) (NAME b)) (kw_defaults (CONST_INT 1) -)) - (body (PASS)))"},
+    {"def f(*args: *Ts): pass\n",
+     "(FUNCTION_DEF f (ARGS (vararg (NAME args (STARRED (NAME Ts))))) - (body (PASS)))"},
     {"async def f():\n    await g()\n",
      "(FUNCTION_DEF async f (ARGS) - (body (EXPR_STMT (AWAIT (CALL (NAME g))))))"},
     {"@d\ndef f(): pass\n",
