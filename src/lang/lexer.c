@@ -28,7 +28,15 @@ static int hex_value(char c) {
 
 uint32_t lexer_count_code_points(const char *s, size_t len) {
     uint32_t n = 0;
-    for (size_t i = 0; i < len; i++)
+    size_t i = 0;
+    /* eight bytes at a time: count all but continuation bytes (10xxxxxx) */
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t continuation = w & ~(w << 1) & 0x8080808080808080ull;
+        n += 8 - (uint32_t)(((continuation >> 7) * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < len; i++)
         n += ((unsigned char)s[i] & 0xC0) != 0x80;
     return n;
 }
@@ -36,6 +44,8 @@ uint32_t lexer_count_code_points(const char *s, size_t len) {
 /* Code point column of p, which lies on the current line. Token starts only
  * move forward, so the count is incremental and a long line stays linear. */
 static uint32_t col_at(Lexer *lx, const char *p) {
+    if (lx->line_ascii)
+        return lx->first_line_col + (uint32_t)(p - lx->line_start);
     if (p < lx->cp_base) {
         /* only error paths look back; recount from the line start */
         uint32_t base = lx->line_start == lx->src ? lx->first_line_col : 0;
@@ -48,12 +58,29 @@ static uint32_t col_at(Lexer *lx, const char *p) {
     return lx->cp_col;
 }
 
+/* Most lines are ASCII, and there a column is just a byte offset. */
+static bool line_is_ascii(const char *p, const char *end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *stop = nl ? nl : end;
+    uint64_t w;
+    for (; p + 8 <= stop; p += 8) {
+        memcpy(&w, p, 8);
+        if (w & 0x8080808080808080ull)
+            return false;
+    }
+    for (; p < stop; p++)
+        if ((unsigned char)*p >= 0x80)
+            return false;
+    return true;
+}
+
 static void start_new_line(Lexer *lx, const char *next) {
     lx->line++;
     lx->line_start = next;
     lx->cp_base = next;
     lx->cp_col = 0;
     lx->first_line_col = 0;
+    lx->line_ascii = line_is_ascii(next, lx->end);
 }
 
 static bool lex_fail(Lexer *lx, const char *kind, uint32_t line, uint32_t col, uint32_t end_col,
@@ -265,6 +292,7 @@ static void lexer_reset(Lexer *lx, const char *src, size_t len, Arena *arena) {
     lx->arena = arena;
     lx->line = 1;
     lx->has_error = false;
+    lx->line_ascii = line_is_ascii(src, lx->end);
 }
 
 void lexer_init(Lexer *lx, const char *src, size_t len, Arena *arena) {
@@ -323,20 +351,12 @@ static bool zero_width(Lexer *lx, Token *t, TokenKind kind) {
 
 /* Skip a comment, checking its bytes are UTF-8 since the file must be. */
 static bool skip_comment(Lexer *lx, const char *p, const char **after) {
-    const char *q = p;
-    while (q < lx->end && *q != '\n') {
-        if ((unsigned char)*q >= 0x80) {
-            Utf8Problem pr;
-            uint32_t cp;
-            int n = utf8_decode((const unsigned char *)q, (size_t)(lx->end - q), &cp, &pr);
-            if (!n)
-                return fail_bad_character(lx, q);
-            q += n;
-            continue;
-        }
-        q++;
-    }
-    *after = q;
+    const char *nl = memchr(p, '\n', (size_t)(lx->end - p));
+    const char *end = nl ? nl : lx->end;
+    Utf8Problem pr;
+    if (!utf8_validate(p, (size_t)(end - p), &pr))
+        return fail_bad_character(lx, p + pr.start);
+    *after = end;
     return true;
 }
 
@@ -776,9 +796,10 @@ static const Keyword keywords[] = {
 };
 
 static int keyword_compare(const char *s, size_t n, const Keyword *k) {
-    int c = memcmp(s, k->text, n < k->len ? n : k->len);
-    if (c)
-        return c;
+    size_t common = n < k->len ? n : k->len;
+    for (size_t i = 0; i < common; i++) /* names are short: no memcmp call */
+        if (s[i] != k->text[i])
+            return (unsigned char)s[i] < (unsigned char)k->text[i] ? -1 : 1;
     return n < k->len ? -1 : n > k->len;
 }
 

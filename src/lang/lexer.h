@@ -103,6 +103,7 @@ typedef struct {
     const char *line_start; /* first byte of cur's line */
     const char *cp_base;    /* a point on cur's line whose code point column is cp_col */
     uint32_t cp_col;
+    bool line_ascii;        /* cur's line is ASCII: columns are byte offsets */
     bool at_line_start;  /* the next token begins a logical line */
     bool seen_content;   /* some token was produced since the last NEWLINE */
     bool done;           /* TOK_ENDMARKER was returned */
