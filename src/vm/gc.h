@@ -15,6 +15,8 @@ void gc_collect(VM *vm);
 /* Mark a value / object reachable (for mark callbacks of opaque objects). */
 void gc_mark_value(VM *vm, Value v);
 void gc_mark_object(VM *vm, Obj *o);
+/* How many objects are allocated (for tests). */
+size_t gc_count_objects(VM *vm);
 /* Free every object (VM teardown). */
 void gc_free_all(VM *vm);
 

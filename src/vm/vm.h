@@ -293,10 +293,13 @@ typedef struct {
 #define GC_SIZE_QUANTUM 16
 #define GC_SIZE_CLASSES 17 /* free lists for objects up to 256 bytes */
 
+typedef struct GcPage GcPage;
+
 struct VM {
     /* GC */
-    Obj *free_lists[GC_SIZE_CLASSES];
-    Obj *objects;
+    GcPage *pages[GC_SIZE_CLASSES];    /* slots of small objects, per size class */
+    Obj *free_lists[GC_SIZE_CLASSES];  /* their free slots */
+    Obj *objects; /* the large objects (small ones live in pages) */
     size_t bytes_allocated;
     size_t next_gc;
     bool gc_stress;

@@ -35,9 +35,7 @@ static void teardown(void)
 
 static size_t count_objects(void)
 {
-    size_t n = 0;
-    for (Obj *o = vm->objects; o != NULL; o = o->gc_next) n++;
-    return n;
+    return gc_count_objects(vm);
 }
 
 START_TEST(rooted_containers_survive)
