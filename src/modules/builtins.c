@@ -493,7 +493,7 @@ static bool attr_name(VM *vm, Value v, ObjStr **out)
 static bool bi_getattr(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     if (!args_no_kw(vm, "getattr", kwnames) || !args_range(vm, "getattr", nargs, 2, 3)) return false;
-    ObjStr *name;
+    ObjStr *name = NULL;
     if (!attr_name(vm, args[1], &name)) return false;
     if (vm_getattr(vm, args[0], name, out)) return true;
     if (nargs == 3 && vm_exception_matches(vm, vm->c.AttributeError)) {
@@ -507,7 +507,7 @@ static bool bi_getattr(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value 
 static bool bi_hasattr(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     if (!args_no_kw(vm, "hasattr", kwnames) || !args_range(vm, "hasattr", nargs, 2, 2)) return false;
-    ObjStr *name;
+    ObjStr *name = NULL;
     if (!attr_name(vm, args[1], &name)) return false;
     Value v;
     if (vm_getattr(vm, args[0], name, &v)) {
@@ -525,7 +525,7 @@ static bool bi_hasattr(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value 
 static bool bi_setattr(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     if (!args_no_kw(vm, "setattr", kwnames) || !args_range(vm, "setattr", nargs, 3, 3)) return false;
-    ObjStr *name;
+    ObjStr *name = NULL;
     if (!attr_name(vm, args[1], &name)) return false;
     if (!vm_setattr(vm, args[0], name, args[2])) return false;
     *out = NONE_VAL;
@@ -535,7 +535,7 @@ static bool bi_setattr(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value 
 static bool bi_delattr(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     if (!args_no_kw(vm, "delattr", kwnames) || !args_range(vm, "delattr", nargs, 2, 2)) return false;
-    ObjStr *name;
+    ObjStr *name = NULL;
     if (!attr_name(vm, args[1], &name)) return false;
     if (!vm_delattr(vm, args[0], name)) return false;
     *out = NONE_VAL;

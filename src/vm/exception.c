@@ -192,7 +192,7 @@ static bool new_class_arg(VM *vm, Value *args, int nargs, ObjClass *base, ObjCla
 static bool be_new(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     (void)kwnames; /* keyword arguments are for a subclass's __init__ */
-    ObjClass *cls;
+    ObjClass *cls = NULL;
     if (!new_class_arg(vm, args, nargs, vm->c.BaseException, &cls)) return false;
     ObjTuple *t = tuple_new(vm, args + 1, (uint32_t)(nargs - 1));
     vm_push_root(vm, OBJ_VAL(t));
@@ -263,7 +263,7 @@ static bool is_sequence(VM *vm, Value v)
 
 static bool eg_new(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
-    ObjClass *cls;
+    ObjClass *cls = NULL;
     if (!new_class_arg(vm, args, nargs, vm->c.BaseExceptionGroup, &cls)) return false;
     if (!ma_no_kw(vm, kwnames, "BaseExceptionGroup.__new__")) return false;
     if (nargs != 3)

@@ -54,6 +54,9 @@ void *gc_realloc(VM *vm, void *ptr, size_t old_size, size_t new_size)
 #endif
 
 #define FREE_SLOT OBJ_KIND_COUNT
+
+static void finalize_object(VM *vm, Obj *o);
+static size_t owned_bytes(Obj *o);
 #define PAGE_BYTES (64u << 10)
 
 struct GcPage {
@@ -96,12 +99,38 @@ static void add_page(VM *vm, size_t c)
 }
 #endif
 
+/* Sweep one page of class c (the sweep is lazy: a page is swept just
+ * before the allocator uses it, while its lines come into cache anyway):
+ * unmark the live, finalize the dead, and put its free slots, in address
+ * order, on the class's free list. */
+static void sweep_next_page(VM *vm, size_t c)
+{
+    GcPage *p = vm->sweep_cursor[c];
+    vm->sweep_cursor[c] = p->next;
+    Obj *head = vm->free_lists[c];
+    for (uint32_t i = p->nslots; i-- > 0;) {
+        Obj *o = page_slot(p, i);
+        if (o->kind != FREE_SLOT) {
+            if (o->marked) {
+                o->marked = 0;
+                continue;
+            }
+            finalize_object(vm, o);
+            o->kind = FREE_SLOT;
+        }
+        o->gc_next = head;
+        head = o;
+    }
+    vm->free_lists[c] = head;
+}
+
 /* Memory for a new object; small ones are not on vm->objects. */
 static Obj *take_memory(VM *vm, size_t size, bool *small)
 {
 #if USE_PAGES
     size_t c = size_class(size);
     if (c < GC_SIZE_CLASSES) {
+        while (vm->free_lists[c] == NULL && vm->sweep_cursor[c] != NULL) sweep_next_page(vm, c);
         if (vm->free_lists[c] == NULL) add_page(vm, c);
         Obj *o = vm->free_lists[c];
         vm->free_lists[c] = o->gc_next;
@@ -237,6 +266,7 @@ static void mark_exception(VM *vm, ObjException *e)
 /* Trace the references held by one gray object. */
 static void blacken(VM *vm, Obj *o)
 {
+    vm->live_bytes += o->size + owned_bytes(o);
     gc_mark_object(vm, (Obj *)o->cls);
     switch ((ObjKind)o->kind) {
     case OBJ_STR:
@@ -377,8 +407,7 @@ static size_t owned_bytes(Obj *o)
  * its own memory is the caller's business. */
 static void finalize_object(VM *vm, Obj *o)
 {
-    size_t bytes = o->size + owned_bytes(o);
-    vm->bytes_allocated -= bytes < vm->bytes_allocated ? bytes : vm->bytes_allocated;
+    (void)vm;
     switch ((ObjKind)o->kind) {
     case OBJ_LIST: free(((ObjList *)o)->items); break;
     case OBJ_DICT: free_table(&((ObjDict *)o)->table); break;
@@ -411,46 +440,45 @@ static void sweep_large(VM *vm)
     }
 }
 
-/* Walk every page of every class in address order: unmark the live, free
- * the dead, and rebuild the free lists. */
-static void sweep_pages(VM *vm)
+/* Finish the lazy sweep of the last collection (before marking anew). */
+static void finish_sweep(VM *vm)
+{
+#if USE_PAGES
+    for (size_t c = 0; c < GC_SIZE_CLASSES; c++)
+        while (vm->sweep_cursor[c] != NULL) sweep_next_page(vm, c);
+#else
+    (void)vm;
+#endif
+}
+
+/* Start the lazy sweep: every page is unswept, no slot is free yet. */
+static void start_sweep(VM *vm)
 {
     for (size_t c = 0; c < GC_SIZE_CLASSES; c++) {
-        Obj *head = NULL;
-        for (GcPage *p = vm->pages[c]; p != NULL; p = p->next) {
-            for (uint32_t i = p->nslots; i-- > 0;) {
-                Obj *o = page_slot(p, i);
-                if (o->kind != FREE_SLOT) {
-                    if (o->marked) {
-                        o->marked = 0;
-                        continue;
-                    }
-                    finalize_object(vm, o);
-                    o->kind = FREE_SLOT;
-                }
-                o->gc_next = head;
-                head = o;
-            }
-        }
-        vm->free_lists[c] = head;
+        vm->free_lists[c] = NULL;
+        vm->sweep_cursor[c] = vm->pages[c];
     }
 }
 
 static void sweep(VM *vm)
 {
     sweep_large(vm);
-    sweep_pages(vm);
+    start_sweep(vm);
 }
 
 void gc_collect(VM *vm)
 {
     if (vm->gc_running) return;
     vm->gc_running = true;
+    finish_sweep(vm);
+    vm->live_bytes = 0;
     mark_roots(vm);
     while (vm->gray_count > 0) blacken(vm, vm->gray[--vm->gray_count]);
     str_table_sweep(vm); /* interned strings are weak */
     sweep(vm);
-    size_t live = vm->bytes_allocated;
+    /* From here on bytes_allocated counts from what survived. */
+    size_t live = vm->live_bytes;
+    vm->bytes_allocated = live;
     vm->next_gc = live * GC_GROWTH > GC_FIRST_THRESHOLD ? live * GC_GROWTH : GC_FIRST_THRESHOLD;
     vm->gc_running = false;
 }
@@ -478,6 +506,7 @@ void gc_free_all(VM *vm)
         }
         vm->pages[c] = NULL;
         vm->free_lists[c] = NULL;
+        vm->sweep_cursor[c] = NULL;
     }
     free(vm->gray);
     vm->gray = NULL;
@@ -486,6 +515,7 @@ void gc_free_all(VM *vm)
 
 size_t gc_count_objects(VM *vm)
 {
+    finish_sweep(vm); /* dead objects in unswept pages do not count */
     size_t n = 0;
     for (Obj *o = vm->objects; o != NULL; o = o->gc_next) n++;
     for (size_t c = 0; c < GC_SIZE_CLASSES; c++)

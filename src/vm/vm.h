@@ -299,6 +299,8 @@ struct VM {
     /* GC */
     GcPage *pages[GC_SIZE_CLASSES];    /* slots of small objects, per size class */
     Obj *free_lists[GC_SIZE_CLASSES];  /* their free slots */
+    GcPage *sweep_cursor[GC_SIZE_CLASSES]; /* the next page the lazy sweep will visit */
+    size_t live_bytes;                 /* what the last mark phase found reachable */
     Obj *objects; /* the large objects (small ones live in pages) */
     size_t bytes_allocated;
     size_t next_gc;
