@@ -99,6 +99,7 @@ static void add_page(VM *vm, size_t c)
 }
 #endif
 
+#if USE_PAGES
 /* Sweep one page of class c (the sweep is lazy: a page is swept just
  * before the allocator uses it, while its lines come into cache anyway):
  * unmark the live, finalize the dead, and put its free slots, in address
@@ -123,6 +124,8 @@ static void sweep_next_page(VM *vm, size_t c)
     }
     vm->free_lists[c] = head;
 }
+
+#endif
 
 /* Memory for a new object; small ones are not on vm->objects. */
 static Obj *take_memory(VM *vm, size_t size, bool *small)
