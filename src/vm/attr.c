@@ -302,7 +302,9 @@ bool vm_setattr(VM *vm, Value obj, ObjStr *name, Value v)
     Value cattr = class_lookup(cls, name);
     if (IS_KIND(cattr, OBJ_PROPERTY)) {
         ObjDescriptor *p = AS_DESCRIPTOR(cattr);
-        if (IS_EMPTY(p->fset)) return vm_raise(vm, vm->c.AttributeError, "can't set attribute '%s'", name->data);
+        if (IS_EMPTY(p->fset))
+            return vm_raise(vm, vm->c.AttributeError, "property '%s' of '%s' object has no setter", name->data,
+                            cls->name->data);
         Value args[2] = {obj, v};
         Value ignored;
         return vm_call(vm, p->fset, args, 2, NULL, &ignored);

@@ -362,8 +362,11 @@ bool super_getattr(VM *vm, ObjInstance *sup, ObjStr *name, Value *out, bool *fou
     return true;
 }
 
+void descriptors_install(VM *vm);
+
 void function_install(VM *vm)
 {
+    descriptors_install(vm);
     vm_define_native(vm, vm->c.object->dict, "__init__", object_init, vm->c.object);
     vm_define_native(vm, vm->c.object->dict, "__new__", object_new, vm->c.object);
     ObjNative *bc = native_new(vm, "__build_class__", build_class, NULL);
@@ -371,4 +374,96 @@ void function_install(VM *vm)
     dict_set_str(vm, vm->builtins, bc->name, OBJ_VAL(bc));
     vm_define_native(vm, vm->builtins, "super", super_new, NULL);
     vm_define_value(vm, vm->builtins, "__name__", OBJ_VAL(vm->n.builtins));
+}
+
+/* ---- property, staticmethod, classmethod --------------------------------------------- */
+
+static bool descriptor_of(VM *vm, Value *args, int nargs, ObjClass *cls, const char *name, Value *out)
+{
+    if (nargs != 2)
+        return vm_raise(vm, vm->c.TypeError, "%s expected 1 argument, got %d", name, nargs - 1);
+    *out = OBJ_VAL(descriptor_new(vm, cls, args[1]));
+    return true;
+}
+
+static bool staticmethod_new(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    return descriptor_of(vm, args, nargs, vm->c.staticmethod, "staticmethod", out);
+}
+
+static bool classmethod_new(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    return descriptor_of(vm, args, nargs, vm->c.classmethod, "classmethod", out);
+}
+
+/* property(fget=None, fset=None, fdel=None, doc=None) */
+static bool property_new(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    Value f[3] = {EMPTY_VAL, EMPTY_VAL, EMPTY_VAL};
+    static const char *names[3] = {"fget", "fset", "fdel"};
+    if (nargs > 5) return vm_raise(vm, vm->c.TypeError, "property() takes at most 4 arguments (%d given)", nargs - 1);
+    for (int i = 1; i < nargs && i <= 3; i++) f[i - 1] = args[i];
+    int nkw = kwnames ? (int)kwnames->len : 0;
+    for (int k = 0; k < nkw; k++) {
+        const char *kw = AS_STR(kwnames->items[k])->data;
+        int slot = -1;
+        for (int j = 0; j < 3; j++)
+            if (strcmp(kw, names[j]) == 0) slot = j;
+        if (slot < 0 && strcmp(kw, "doc") != 0)
+            return vm_raise(vm, vm->c.TypeError, "property() got an unexpected keyword argument '%s'", kw);
+        if (slot >= 0) f[slot] = args[nargs + k];
+    }
+    for (int j = 0; j < 3; j++)
+        if (IS_NONE(f[j])) f[j] = EMPTY_VAL;
+    ObjDescriptor *d = descriptor_new(vm, vm->c.property, f[0]);
+    d->fset = f[1];
+    d->fdel = f[2];
+    *out = OBJ_VAL(d);
+    return true;
+}
+
+/* p.setter(f) / p.getter(f) / p.deleter(f): a copy with one function replaced. */
+static bool property_copy_with(VM *vm, Value *args, int nargs, int which, Value *out)
+{
+    if (nargs != 2 || !IS_KIND(args[0], OBJ_PROPERTY))
+        return vm_raise(vm, vm->c.TypeError, "descriptor needs a property and one argument");
+    ObjDescriptor *p = AS_DESCRIPTOR(args[0]);
+    ObjDescriptor *d = descriptor_new(vm, vm->c.property, p->fget);
+    d->fset = p->fset;
+    d->fdel = p->fdel;
+    if (which == 0) d->fget = args[1];
+    else if (which == 1) d->fset = args[1];
+    else d->fdel = args[1];
+    *out = OBJ_VAL(d);
+    return true;
+}
+
+static bool property_getter(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    return property_copy_with(vm, args, nargs, 0, out);
+}
+
+static bool property_setter(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    return property_copy_with(vm, args, nargs, 1, out);
+}
+
+static bool property_deleter(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    return property_copy_with(vm, args, nargs, 2, out);
+}
+
+void descriptors_install(VM *vm)
+{
+    vm_define_native(vm, vm->c.staticmethod->dict, "__new__", staticmethod_new, vm->c.staticmethod);
+    vm_define_native(vm, vm->c.classmethod->dict, "__new__", classmethod_new, vm->c.classmethod);
+    vm_define_native(vm, vm->c.property->dict, "__new__", property_new, vm->c.property);
+    vm_define_native(vm, vm->c.property->dict, "getter", property_getter, vm->c.property);
+    vm_define_native(vm, vm->c.property->dict, "setter", property_setter, vm->c.property);
+    vm_define_native(vm, vm->c.property->dict, "deleter", property_deleter, vm->c.property);
 }
