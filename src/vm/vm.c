@@ -9,6 +9,7 @@
 #include "gc.h"
 #include "builtins.h"
 #include "interp.h"
+#include "modules.h"
 #include "str.h"
 #include "types.h"
 
@@ -43,6 +44,7 @@ VM *vm_new(void)
     vm->main_globals = dict_new(vm);
     types_install_methods(vm);
     builtins_install(vm);
+    modules_install(vm);
     dict_set_str(vm, vm->main_globals, vm->n.__name__, OBJ_VAL(vm->n.__main__));
     vm->main_fiber = fiber_new(vm);
     vm->fiber = vm->main_fiber;

@@ -1,0 +1,25 @@
+/* clock.h: the clocks the time module reads and sleeps on. Every read goes
+ * through here so that the scheduler's virtual clock (issue 4) can replace
+ * what they return: under it, time jumps instead of passing. */
+#ifndef LOOPBOOK_CLOCK_H
+#define LOOPBOOK_CLOCK_H
+
+#include <stdint.h>
+
+#include "vm.h"
+
+/* Monotonic time in nanoseconds (time.monotonic_ns, time.perf_counter_ns). */
+int64_t clock_monotonic_ns(VM *vm);
+/* Monotonic time in seconds (time.monotonic, time.perf_counter, loop.time()). */
+double clock_now_monotonic(VM *vm);
+/* Wall-clock time in nanoseconds since the epoch (time.time_ns). */
+int64_t clock_wall_ns(VM *vm);
+/* Wall-clock time in seconds since the epoch (time.time). */
+double clock_now_wall(VM *vm);
+/* Block for ns >= 0 nanoseconds (time.sleep). False, with KeyboardInterrupt
+ * raised, when Ctrl-C ends the wait early. */
+bool clock_sleep_ns(VM *vm, int64_t ns);
+/* Nanoseconds as CPython's float seconds (exact for whole seconds). */
+double clock_ns_to_seconds(int64_t ns);
+
+#endif
