@@ -2,6 +2,8 @@
  * sum / sorted ..., and the names of the built-in classes and exceptions. */
 #include "builtins.h"
 
+#include "generator.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -566,6 +568,8 @@ static bool bi_next(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *ou
         *out = args[1];
         return true;
     }
+    /* a generator's return value travels in StopIteration.value */
+    if (IS_GENERATOR(args[0])) return exception_raise_stop_iteration(vm, *out);
     return exception_raise_empty(vm, vm->c.StopIteration);
 }
 
@@ -796,6 +800,94 @@ static bool bi_sorted(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *
     return true;
 }
 
+/* ---- globals, locals, vars; exec / eval / compile are outside the subset ------------------ */
+
+static bool bi_globals(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)args;
+    if (!args_no_kw(vm, "globals", kwnames) || !args_none(vm, "globals()", nargs)) return false;
+    Frame *fr = vm->fiber ? vm->fiber->frame : NULL;
+    if (fr == NULL) return vm_raise(vm, vm->c.RuntimeError, "globals(): no current frame");
+    *out = OBJ_VAL(fr->globals);
+    return true;
+}
+
+/* The calling frame's names: its dict in a module or class body; in a
+ * function a new dict of the bound locals, cells and free variables. */
+static bool frame_locals(VM *vm, Value *out)
+{
+    Frame *fr = vm->fiber ? vm->fiber->frame : NULL;
+    if (fr == NULL) return vm_raise(vm, vm->c.RuntimeError, "locals(): no current frame");
+    if (fr->locals_dict) {
+        *out = OBJ_VAL(fr->locals_dict);
+        return true;
+    }
+    ObjCode *code = fr->code;
+    if (code->flags & CODE_MODULE) {
+        *out = OBJ_VAL(fr->globals);
+        return true;
+    }
+    ObjDict *d = dict_new(vm);
+    vm_push_root(vm, OBJ_VAL(d));
+    for (uint32_t i = 0; i < code->n_locals; i++) {
+        Value v = fr->slots[i];
+        if (IS_KIND(v, OBJ_CELL)) v = ((ObjCell *)AS_OBJ(v))->value;
+        if (!IS_EMPTY(v)) dict_set_str(vm, d, code->varnames[i], v);
+    }
+    uint32_t ncf = code->n_cells + code->n_free;
+    for (uint32_t i = 0; i < ncf; i++) {
+        Value cell = fr->slots[code->n_locals + i];
+        ObjStr *name = i < code->n_cells ? code->cellnames[i] : code->freenames[i - code->n_cells];
+        if (strcmp(name->data, "__class__") == 0 || !IS_KIND(cell, OBJ_CELL)) continue;
+        Value v = ((ObjCell *)AS_OBJ(cell))->value;
+        if (!IS_EMPTY(v)) dict_set_str(vm, d, name, v);
+    }
+    vm_pop_root(vm, 1);
+    *out = OBJ_VAL(d);
+    return true;
+}
+
+static bool bi_locals(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)args;
+    if (!args_no_kw(vm, "locals", kwnames) || !args_none(vm, "locals()", nargs)) return false;
+    return frame_locals(vm, out);
+}
+
+static bool bi_vars(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    if (!args_no_kw(vm, "vars", kwnames) || !args_range_paren(vm, "vars", nargs, 0, 1)) return false;
+    if (nargs == 0) return frame_locals(vm, out);
+    if (vm_getattr(vm, args[0], vm->n.__dict__, out)) return true;
+    if (!vm_exception_matches(vm, vm->c.AttributeError)) return false;
+    vm_take_exception(vm);
+    return vm_raise(vm, vm->c.TypeError, "vars() argument must have __dict__ attribute");
+}
+
+static bool not_in_subset(VM *vm, const char *what)
+{
+    return vm_raise(vm, vm->c.NotImplementedError,
+                    "%s() is not supported: loopbook runs only the program's own source", what);
+}
+
+static bool bi_exec(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)args, (void)nargs, (void)kwnames, (void)out;
+    return not_in_subset(vm, "exec");
+}
+
+static bool bi_eval(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)args, (void)nargs, (void)kwnames, (void)out;
+    return not_in_subset(vm, "eval");
+}
+
+static bool bi_compile(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)args, (void)nargs, (void)kwnames, (void)out;
+    return not_in_subset(vm, "compile");
+}
+
 /* ---- install ------------------------------------------------------------------------------ */
 
 void builtins_install(VM *vm)
@@ -816,6 +908,8 @@ void builtins_install(VM *vm)
         {"iter", bi_iter},           {"next", bi_next},         {"any", bi_any},
         {"all", bi_all},             {"sum", bi_sum},           {"min", bi_min},
         {"max", bi_max},             {"sorted", bi_sorted},
+        {"globals", bi_globals},     {"locals", bi_locals},     {"vars", bi_vars},
+        {"exec", bi_exec},           {"eval", bi_eval},         {"compile", bi_compile},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         vm_define_native(vm, d, fns[i].name, fns[i].fn, NULL);

@@ -7,6 +7,7 @@
 #include "dict.h"
 #include "frame.h"
 #include "gc.h"
+#include "generator.h"
 #include "interp.h"
 #include "ops.h"
 #include "str.h"
@@ -15,11 +16,25 @@
 
 const char *callable_name_for_error(VM *vm, Value callee)
 {
+    /* CPython's _PyObject_FunctionStr: module.qualname(), without "builtins." */
     static char buf[256];
-    if (IS_FUNCTION(callee)) snprintf(buf, sizeof buf, "%s()", AS_FUNCTION(callee)->qualname->data);
+    ObjStr *module = NULL, *qualname = NULL;
+    if (IS_FUNCTION(callee)) {
+        module = AS_FUNCTION(callee)->module;
+        qualname = AS_FUNCTION(callee)->qualname;
+    } else if (IS_CLASS(callee)) {
+        module = AS_CLASS(callee)->module;
+        qualname = AS_CLASS(callee)->qualname ? AS_CLASS(callee)->qualname : AS_CLASS(callee)->name;
+    }
+    if (module && strcmp(module->data, "builtins") == 0) module = NULL;
+    if (qualname)
+        snprintf(buf, sizeof buf, "%s%s%s()", module ? module->data : "", module ? "." : "",
+                 qualname->data);
+    else if (IS_NATIVE(callee) && AS_NATIVE(callee)->owner)
+        snprintf(buf, sizeof buf, "%s.%s()", AS_NATIVE(callee)->owner->name->data,
+                 AS_NATIVE(callee)->name->data);
     else if (IS_NATIVE(callee)) snprintf(buf, sizeof buf, "%s()", AS_NATIVE(callee)->name->data);
     else if (IS_KIND(callee, OBJ_BOUND_METHOD)) return callable_name_for_error(vm, AS_BOUND_METHOD(callee)->func);
-    else if (IS_CLASS(callee)) snprintf(buf, sizeof buf, "%s()", AS_CLASS(callee)->name->data);
     else snprintf(buf, sizeof buf, "%s object", vm_class_of(vm, callee)->name->data);
     return buf;
 }
@@ -61,6 +76,8 @@ static bool class_new_object(VM *vm, ObjClass *cls, Value *args, int nargs, ObjT
     if (IS_FUNCTION(new)) return vm_call(vm, new, args, nargs, kwnames, out);
     if (cls->class_flags & CLASS_BUILTIN && cls != vm->c.object)
         return vm_raise(vm, vm->c.TypeError, "cannot create '%s' instances", cls->name->data);
+    if (cls == vm->c.object && (nargs > 1 || (kwnames && kwnames->len > 0)))
+        return takes_no_arguments(vm, cls);
     *out = OBJ_VAL(instance_new(vm, cls));
     return true;
 }
@@ -109,9 +126,10 @@ CallOutcome call_from_interp(VM *vm, ObjFiber *f, Value *callee, Value *args, in
         case OBJ_FUNCTION: {
             ObjFunction *fn = AS_FUNCTION(c);
             if (fn->code->flags & (CODE_GENERATOR | CODE_COROUTINE)) {
-                vm_raise(vm, vm->c.NotImplementedError, "%s are not supported yet",
-                         (fn->code->flags & CODE_COROUTINE) ? "coroutines" : "generators");
-                return CALL_FAILED;
+                Value gen;
+                if (!generator_create(vm, fn, args, nargs, kwnames, &gen)) return CALL_FAILED;
+                *ret = gen;
+                return CALL_DONE;
             }
             if (kwnames == NULL && frame_push_simple(vm, f, fn, args, nargs, ret)) return CALL_PUSHED_FRAME;
             Frame *fr = frame_push_call(vm, f, fn, args, nargs, kwnames, ret, 0);

@@ -80,7 +80,10 @@ Value *fiber_push_values(VM *vm, ObjFiber *f, uint32_t n)
 {
     (void)vm;
     if (!fits(f, f->sp, n)) {
-        uint32_t want = f == vm->main_fiber && n < MAIN_STACK_CHUNK ? MAIN_STACK_CHUNK : n + MIN_STACK_CHUNK;
+        /* the main fiber starts big; a generator's first chunk fits its frame exactly */
+        uint32_t want = f == vm->main_fiber && n < MAIN_STACK_CHUNK ? MAIN_STACK_CHUNK
+                        : f->stack == NULL                           ? n
+                                                                     : n + MIN_STACK_CHUNK;
         push_stack_chunk(f, want);
     }
     Value *at = f->sp;

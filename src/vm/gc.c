@@ -230,6 +230,7 @@ static void mark_fiber(VM *vm, ObjFiber *f)
         gc_mark_object(vm, (Obj *)fr->locals_dict);
     }
     gc_mark_object(vm, (Obj *)f->caller);
+    gc_mark_object(vm, f->owner);
     gc_mark_value(vm, f->exc_info);
     gc_mark_value(vm, f->transfer);
 }

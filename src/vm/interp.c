@@ -11,6 +11,7 @@
 #include "call.h"
 #include "dict.h"
 #include "frame.h"
+#include "generator.h"
 #include "gc.h"
 #include "iter.h"
 #include "list.h"
@@ -428,6 +429,74 @@ static bool import_from(VM *vm, Value module, ObjStr *name, Value *out)
                     modname->data);
 }
 
+/* The generator running on fiber f stops running (finished, or suspended at
+ * a yield); returns the fiber to switch back to. */
+static ObjFiber *leave_generator(VM *vm, ObjFiber *f, bool finished)
+{
+    ObjGenerator *g = (ObjGenerator *)f->owner;
+    ObjFiber *caller = f->caller;
+    f->caller = NULL;
+    g->running = false;
+    g->state = finished ? GEN_FINISHED : GEN_SUSPENDED;
+    if (!finished) vm->depth--; /* a finished frame is popped, which counts it */
+    return caller;
+}
+
+/* PEP 479: a StopIteration that escapes a generator becomes a RuntimeError. */
+static void stop_iteration_escaped(VM *vm)
+{
+    if (!vm_exception_matches(vm, vm->c.StopIteration)) return;
+    Value stop = vm_take_exception(vm);
+    vm_push_root(vm, stop);
+    vm_raise(vm, vm->c.RuntimeError, "generator raised StopIteration");
+    AS_EXCEPTION(vm->exception)->cause = stop;
+    AS_EXCEPTION(vm->exception)->context = stop;
+    vm_pop_root(vm, 1);
+}
+
+/* `await x`: a coroutine, or an object whose __await__ gives an iterator. */
+static bool get_awaitable(VM *vm, Value v, Value *out)
+{
+    if (IS_GENERATOR(v) && AS_OBJ(v)->cls == vm->c.coroutine) {
+        if (AS_GENERATOR(v)->state == GEN_FINISHED)
+            return vm_raise(vm, vm->c.RuntimeError, "cannot reuse already awaited coroutine");
+        *out = v;
+        return true;
+    }
+    Value await = vm_lookup_special(vm, v, vm->n.__await__);
+    if (IS_EMPTY(await))
+        return vm_raise(vm, vm->c.TypeError, "object %s can't be used in 'await' expression",
+                        vm_class_of(vm, v)->name->data);
+    Value it;
+    if (!vm_call(vm, await, &v, 1, NULL, &it)) return false;
+    if (IS_GENERATOR(it) && AS_OBJ(it)->cls == vm->c.coroutine)
+        return vm_raise(vm, vm->c.TypeError, "__await__() returned a coroutine");
+    Value next = vm_lookup_special(vm, it, vm->n.__next__);
+    if (IS_EMPTY(next) && !IS_GENERATOR(it))
+        return vm_raise(vm, vm->c.TypeError, "__await__() returned non-iterator of type '%s'",
+                        vm_class_of(vm, it)->name->data);
+    *out = it;
+    return true;
+}
+
+/* SEND to something that is not a generator: next() for None, else .send(). */
+static bool send_to_iterator(VM *vm, Value recv, Value val, Value *out, bool *done)
+{
+    if (IS_NONE(val)) {
+        if (!op_next(vm, recv, out, done)) return false;
+        if (*done) *out = NONE_VAL;
+        return true;
+    }
+    *done = false;
+    if (vm_call_method(vm, recv, str_intern_cstr(vm, "send"), &val, 1, out)) return true;
+    if (!vm_exception_matches(vm, vm->c.StopIteration)) return false;
+    Value stop = vm_take_exception(vm);
+    ObjTuple *args = AS_EXCEPTION(stop)->args;
+    *out = args && args->len ? args->items[0] : NONE_VAL;
+    *done = true;
+    return true;
+}
+
 /* Find the handler for the instruction that ends at ip in frame, or NULL. */
 static const ExceptEntry *find_handler(const ObjCode *code, uint32_t offset)
 {
@@ -495,6 +564,11 @@ bool interp_run(VM *vm, Value *result)
     ObjCode *code;
     bool reraise = false;
     LOAD_FRAME();
+    if (vm->throw_pending) {
+        /* generator.throw(): the exception appears at the suspended yield */
+        vm->throw_pending = false;
+        goto error;
+    }
 
 #ifdef USE_COMPUTED_GOTO
     DISPATCH();
@@ -1096,6 +1170,21 @@ dispatch:
                 DISPATCH();
             }
         }
+        if (IS_GENERATOR(it) && AS_OBJ(it)->cls == vm->c.generator) {
+            ObjGenerator *g = AS_GENERATOR(it);
+            if (g->state == GEN_FINISHED) {
+                sp--;
+                ip = code->bytecode + target;
+                DISPATCH();
+            }
+            SYNC();
+            CHECK(gen_check_resumable(vm, g, NONE_VAL));
+            g->fiber->frame->flags &= ~(uint32_t)FRAME_RETURN_TO_C;
+            gen_enter(vm, g, NONE_VAL);
+            fiber = vm->fiber;
+            LOAD_FRAME();
+            DISPATCH();
+        }
         SYNC();
         bool done;
         CHECK(op_next(vm, it, sp, &done));
@@ -1371,6 +1460,24 @@ dispatch:
         Value v = POP();
         Value *ret = frame->ret;
         uint32_t flags = frame->flags;
+        if (flags & FRAME_GEN_BASE) {
+            /* the generator is done: its caller's FOR_ITER / SEND completes */
+            ObjFiber *caller = leave_generator(vm, fiber, true);
+            frame_pop(vm, fiber, ret);
+            vm->fiber = caller;
+            if (flags & FRAME_RETURN_TO_C) {
+                *result = v;
+                return true;
+            }
+            fiber = caller;
+            LOAD_FRAME();
+            const uint8_t *insn = ip - 5;
+            uint32_t target = read_u32(insn + 1);
+            if (*insn == OP_FOR_ITER) sp--;
+            else PEEK(1) = v; /* SEND: the receiver's place takes the result */
+            ip = code->bytecode + target;
+            DISPATCH();
+        }
         if (flags & FRAME_INIT) {
             /* the instance is already in *ret */
             if (!IS_NONE(v)) {
@@ -1500,16 +1607,83 @@ dispatch:
         sp--;
         DISPATCH();
     }
-    CASE(RETURN_GENERATOR)
     CASE(YIELD_VALUE)
+    {
+        Value v = POP();
+        SYNC();
+        ObjFiber *caller = leave_generator(vm, fiber, false);
+        vm->fiber = caller;
+        if (frame->flags & FRAME_RETURN_TO_C) {
+            frame->flags &= ~(uint32_t)FRAME_RETURN_TO_C;
+            *result = v;
+            return true;
+        }
+        fiber = caller;
+        LOAD_FRAME();
+        PUSH(v);
+        DISPATCH();
+    }
     CASE(GET_YIELD_FROM_ITER)
+    {
+        SYNC();
+        Value v = PEEK(1);
+        if (IS_GENERATOR(v)) {
+            if (AS_OBJ(v)->cls == vm->c.coroutine && !(code->flags & CODE_COROUTINE)) {
+                vm_raise(vm, vm->c.TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+                THROW();
+            }
+            DISPATCH();
+        }
+        CHECK(op_iter(vm, v, &PEEK(1)));
+        DISPATCH();
+    }
     CASE(GET_AWAITABLE)
+    {
+        (void)READ_B();
+        SYNC();
+        CHECK(get_awaitable(vm, PEEK(1), &PEEK(1)));
+        DISPATCH();
+    }
     CASE(SEND)
+    {
+        uint32_t target = READ_W();
+        Value recv = PEEK(2), val = PEEK(1);
+        SYNC();
+        if (IS_GENERATOR(recv)) {
+            ObjGenerator *g = AS_GENERATOR(recv);
+            if (g->state == GEN_FINISHED && AS_OBJ(recv)->cls == vm->c.generator) {
+                sp--;
+                PEEK(1) = NONE_VAL;
+                ip = code->bytecode + target;
+                DISPATCH();
+            }
+            CHECK(gen_check_resumable(vm, g, val));
+            sp--;
+            SYNC();
+            g->fiber->frame->flags &= ~(uint32_t)FRAME_RETURN_TO_C;
+            gen_enter(vm, g, val);
+            fiber = vm->fiber;
+            LOAD_FRAME();
+            DISPATCH();
+        }
+        bool done;
+        Value v;
+        CHECK(send_to_iterator(vm, recv, val, &v, &done));
+        sp--;
+        if (done) {
+            PEEK(1) = v;
+            ip = code->bytecode + target;
+        } else {
+            PUSH(v);
+        }
+        DISPATCH();
+    }
+    CASE(RETURN_GENERATOR)
     CASE(SETUP_ANNOTATIONS)
     DEFAULT_CASE
     {
         SYNC();
-        vm_raise(vm, vm->c.NotImplementedError, "generators and coroutines are not supported yet");
+        vm_raise(vm, vm->c.RuntimeError, "bad opcode");
         THROW();
     }
 #ifndef USE_COMPUTED_GOTO
@@ -1533,6 +1707,17 @@ error:
         }
         uint32_t flags = frame->flags;
         Value *ret = frame->ret;
+        if (flags & FRAME_GEN_BASE) {
+            /* the exception ends the generator and goes on in its caller */
+            ObjFiber *caller = leave_generator(vm, fiber, true);
+            stop_iteration_escaped(vm);
+            frame_pop(vm, fiber, ret);
+            vm->fiber = caller;
+            if (flags & FRAME_RETURN_TO_C) return false;
+            fiber = caller;
+            LOAD_FRAME();
+            continue;
+        }
         frame_pop(vm, fiber, ret);
         if (flags & FRAME_RETURN_TO_C) return false;
         LOAD_FRAME();

@@ -426,6 +426,11 @@ static Res builtin_binary(VM *vm, BinaryOp op, Value a, Value b, bool inplace, V
                                         : set_xor(vm, x, y, out);
             return ok ? R_OK : R_ERR;
         }
+        if (iter_is_view(a) || iter_is_view(b)) {
+            bool handled;
+            if (!dict_view_binary(vm, op, a, b, out, &handled)) return R_ERR;
+            if (handled) return R_OK;
+        }
         if (op == BINOP_OR && IS_DICT(a)) {
             if (inplace) {
                 if (!dict_update_from(vm, AS_DICT(a), b)) return R_ERR;
@@ -1822,7 +1827,8 @@ bool op_contains(VM *vm, Value container, Value item, bool *out)
         return op_truthy(vm, r, out);
     }
     bool iterable = o->kind == OBJ_ITER || o->kind == OBJ_GENERATOR ||
-                    !IS_EMPTY(class_lookup(cls, vm->n.__iter__));
+                    !IS_EMPTY(class_lookup(cls, vm->n.__iter__)) ||
+                    !IS_EMPTY(user_special(cls, vm->n.__getitem__));
     if (!iterable)
         return vm_raise(vm, vm->c.TypeError, "argument of type '%s' is not iterable",
                         cls->name->data);
@@ -2111,6 +2117,13 @@ bool op_iter(VM *vm, Value v, Value *out)
             *out = r;
             return true;
         }
+        /* A class with __getitem__ but no __iter__: the old sequence protocol. */
+        if (!IS_EMPTY(user_special(cls, vm->n.__getitem__))) {
+            ObjIter *it = iter_new(vm, vm->c.seq_iterator, ITER_SEQ, v);
+            it->index = 0;
+            *out = OBJ_VAL(it);
+            return true;
+        }
     }
     return vm_raise(vm, vm->c.TypeError, "'%s' object is not iterable", type_name(vm, v));
 }
@@ -2142,6 +2155,7 @@ bool op_next(VM *vm, Value it, Value *out, bool *done)
             *done = false;
             return iter_next_builtin(vm, AS_ITER(it), out, done);
         }
+        if (o->kind == OBJ_GENERATOR && cls == vm->c.generator) return vm_generator_next(vm, it, out, done);
         Value m = user_special(cls, vm->n.__next__);
         if (IS_EMPTY(m)) {
             if (o->kind == OBJ_ITER && iter_is_iterator(AS_ITER(it))) {
@@ -2151,9 +2165,7 @@ bool op_next(VM *vm, Value it, Value *out, bool *done)
             m = native_special(cls, vm->n.__next__);
         }
         if (!IS_EMPTY(m)) return call_next(vm, m, it, out, done);
-        if (o->kind == OBJ_GENERATOR && cls == vm->c.generator)
-            /* TODO: vm_generator_next once generator.h declares it. */
-            return vm_raise(vm, vm->c.NotImplementedError, "next() of a generator");
+
     }
     return vm_raise(vm, vm->c.TypeError, "'%s' object is not an iterator", type_name(vm, it));
 }

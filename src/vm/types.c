@@ -3,6 +3,7 @@
 #include "types.h"
 
 #include "gc.h"
+#include "generator.h"
 
 ObjClass *class_new(VM *vm, ObjStr *name, ObjClass *base, ObjKind instance_kind)
 {
@@ -92,4 +93,5 @@ void types_install_methods(VM *vm)
     iter_install(vm);
     exception_install(vm);
     function_install(vm);
+    generator_install(vm);
 }

@@ -59,6 +59,7 @@
     X(filter, "filter", object, ITER)                                                              \
     X(reversed, "reversed", object, ITER)                                                          \
     X(callable_iterator, "callable_iterator", object, ITER)                                        \
+    X(seq_iterator, "iterator", object, ITER) /* over a class with only __getitem__ */             \
     X(super_, "super", object, INSTANCE)
 
 /* ---- the exception hierarchy: X(field, "name", base field) */
@@ -221,6 +222,7 @@ typedef struct Frame {
 enum {
     FRAME_RETURN_TO_C = 1 << 0, /* returning from this frame ends a vm_call */
     FRAME_INIT = 1 << 1,        /* an __init__ call: the result must be None */
+    FRAME_GEN_BASE = 1 << 2,    /* the base frame of a generator's / coroutine's fiber */
 };
 
 typedef struct StackChunk {
@@ -250,6 +252,7 @@ typedef struct ObjFiber {
     FrameChunk *spare_frames;
     Frame *frame;            /* the running (top) frame, or NULL */
     struct ObjFiber *caller; /* the fiber that resumed this one, while running */
+    Obj *owner;              /* the generator or coroutine this fiber runs, or NULL */
     Value exc_info;          /* the exception being handled (for bare raise), or NONE */
     Value transfer;          /* a value in flight between fibers (sent / yielded) */
     uint8_t state;           /* FIBER_* */
@@ -336,6 +339,7 @@ struct VM {
     uint32_t depth;      /* Python call depth, for RecursionError */
     uint32_t max_depth;
     uint32_t c_depth;    /* nested vm_call from C */
+    bool throw_pending;  /* interp_run starts by raising vm->exception (generator.throw) */
 
     volatile int interrupt_pending; /* set by the SIGINT handler, seen at loop edges */
     Value build_class;   /* builtins.__build_class__ */
