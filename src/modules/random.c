@@ -454,69 +454,76 @@ static bool range_arg(VM *vm, Value v, const char *what, Value *out)
  * when not given. */
 static bool randrange_impl(VM *vm, MTState *st, Value start, Value stop, Value step, Value *out)
 {
-    Value v[6]; /* istart, istop, width, istep, n, r: rooted together */
-    for (int i = 0; i < 6; i++) v[i] = INT_VAL(0);
+    /* the intermediate ints live in locals and are rooted by index (vm->roots
+     * may move while a call pushes roots) */
+    Value istart = INT_VAL(0), istop = INT_VAL(0), width = INT_VAL(0), istep = INT_VAL(1);
+    Value n = INT_VAL(0), r = INT_VAL(0);
     size_t base = vm->root_count;
-    for (int i = 0; i < 6; i++) vm_push_root(vm, v[i]);
-#define R(i) vm->roots[base + (i)]
+    for (int i = 0; i < 6; i++) vm_push_root(vm, INT_VAL(0));
+#define KEEP(i, v) (vm->roots[base + (i)] = (v))
     bool ok = false;
     int sign;
-    if (!range_arg(vm, start, "arg 1", &R(0))) goto end;
+    if (!range_arg(vm, start, "arg 1", &istart)) goto end;
+    KEEP(0, istart);
     if (IS_NONE(stop)) {
         if (!IS_EMPTY(step) && !(IS_INT(step) && AS_INT(step) == 1)) {
             vm_raise(vm, vm->c.TypeError, "Missing a non-None stop argument");
             goto end;
         }
-        if (!mod_int_sign(vm, R(0), &sign)) goto end;
+        if (!mod_int_sign(vm, istart, &sign)) goto end;
         if (sign > 0) {
-            ok = randbelow(vm, st, R(0), out);
+            ok = randbelow(vm, st, istart, out);
             goto end;
         }
         vm_raise(vm, vm->c.ValueError, "empty range for randrange()");
         goto end;
     }
-    if (!range_arg(vm, stop, "stop", &R(1))) goto end;
-    if (!mod_int_binary(vm, BINOP_SUB, R(1), R(0), &R(2))) goto end;
-    if (IS_EMPTY(step)) R(3) = INT_VAL(1);
-    else if (!range_arg(vm, step, "step", &R(3))) goto end;
-    if (IS_INT(R(3)) && AS_INT(R(3)) == 1) {
-        if (!mod_int_sign(vm, R(2), &sign)) goto end;
+    if (!range_arg(vm, stop, "stop", &istop)) goto end;
+    KEEP(1, istop);
+    if (!mod_int_binary(vm, BINOP_SUB, istop, istart, &width)) goto end;
+    KEEP(2, width);
+    if (!IS_EMPTY(step) && !range_arg(vm, step, "step", &istep)) goto end;
+    KEEP(3, istep);
+    if (IS_INT(istep) && AS_INT(istep) == 1) {
+        if (!mod_int_sign(vm, width, &sign)) goto end;
         if (sign > 0) {
-            ok = randbelow(vm, st, R(2), &R(5)) && mod_int_binary(vm, BINOP_ADD, R(0), R(5), out);
+            ok = randbelow(vm, st, width, &r) && (KEEP(5, r), true) &&
+                 mod_int_binary(vm, BINOP_ADD, istart, r, out);
             goto end;
         }
         ObjStr *a, *b, *c;
-        if (!op_str(vm, R(0), &a)) goto end;
+        if (!op_str(vm, istart, &a)) goto end;
         vm_push_root(vm, OBJ_VAL(a));
-        if (!op_str(vm, R(1), &b)) goto end1;
+        if (!op_str(vm, istop, &b)) goto end;
         vm_push_root(vm, OBJ_VAL(b));
-        if (op_str(vm, R(2), &c))
+        if (op_str(vm, width, &c))
             vm_raise(vm, vm->c.ValueError, "empty range for randrange() (%s, %s, %s)", a->data,
                      b->data, c->data);
-        vm_pop_root(vm, 1);
-    end1:
-        vm_pop_root(vm, 1);
         goto end;
     }
-    if (!mod_int_sign(vm, R(3), &sign)) goto end;
+    if (!mod_int_sign(vm, istep, &sign)) goto end;
     if (sign == 0) {
         vm_raise(vm, vm->c.ValueError, "zero step for randrange()");
         goto end;
     }
     /* n = (width + step - 1) // step, or (width + step + 1) // step going down */
-    if (!mod_int_binary(vm, BINOP_ADD, R(2), R(3), &R(4))) goto end;
-    if (!mod_int_binary(vm, BINOP_SUB, R(4), INT_VAL(sign), &R(4))) goto end;
-    if (!op_binary(vm, BINOP_FLOORDIV, R(4), R(3), false, &R(4))) goto end;
+    if (!mod_int_binary(vm, BINOP_ADD, width, istep, &n)) goto end;
+    KEEP(4, n);
+    if (!mod_int_binary(vm, BINOP_SUB, n, INT_VAL(sign), &n)) goto end;
+    KEEP(4, n);
+    if (!op_binary(vm, BINOP_FLOORDIV, n, istep, false, &n)) goto end;
+    KEEP(4, n);
     int nsign;
-    if (!mod_int_sign(vm, R(4), &nsign)) goto end;
+    if (!mod_int_sign(vm, n, &nsign)) goto end;
     if (nsign <= 0) {
         vm_raise(vm, vm->c.ValueError, "empty range for randrange()");
         goto end;
     }
-    ok = randbelow(vm, st, R(4), &R(5)) && mod_int_binary(vm, BINOP_MUL, R(3), R(5), &R(5)) &&
-         mod_int_binary(vm, BINOP_ADD, R(0), R(5), out);
+    ok = randbelow(vm, st, n, &r) && (KEEP(5, r), true) &&
+         mod_int_binary(vm, BINOP_MUL, istep, r, &r) && (KEEP(5, r), true) &&
+         mod_int_binary(vm, BINOP_ADD, istart, r, out);
 end:
-#undef R
+#undef KEEP
     vm->root_count = base;
     return ok;
 }
