@@ -29,11 +29,13 @@ static bool range_error(VM *vm)
 static bool one_double(VM *vm, const char *name, Value *args, int nargs, ObjTuple *kwnames,
                        double *x)
 {
-    char fname[48];
-    snprintf(fname, sizeof fname, "math.%s", name);
-    if (!args_no_kw(vm, fname, kwnames)) return false;
-    snprintf(fname, sizeof fname, "math.%s()", name);
-    if (!args_one(vm, fname, nargs)) return false;
+    if (nargs != 1 || args_nkw(kwnames)) {
+        char fname[48];
+        snprintf(fname, sizeof fname, "math.%s", name);
+        if (!args_no_kw(vm, fname, kwnames)) return false;
+        snprintf(fname, sizeof fname, "math.%s()", name);
+        if (!args_one(vm, fname, nargs)) return false;
+    }
     return mod_as_double(vm, args[0], x);
 }
 
@@ -239,11 +241,13 @@ static bool math_modf(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *
 static bool rounding(VM *vm, const char *name, double (*f)(double), Value *args, int nargs,
                      ObjTuple *kwnames, Value *out)
 {
-    char fname[32];
-    snprintf(fname, sizeof fname, "math.%s", name);
-    if (!args_no_kw(vm, fname, kwnames)) return false;
-    snprintf(fname, sizeof fname, "math.%s()", name);
-    if (!args_one(vm, fname, nargs)) return false;
+    if (nargs != 1 || args_nkw(kwnames)) {
+        char fname[32];
+        snprintf(fname, sizeof fname, "math.%s", name);
+        if (!args_no_kw(vm, fname, kwnames)) return false;
+        snprintf(fname, sizeof fname, "math.%s()", name);
+        if (!args_one(vm, fname, nargs)) return false;
+    }
     Value v = args[0];
     if (IS_FLOAT(v)) return float_to_int(vm, f(AS_FLOAT(v)), out);
     if (IS_INT(v)) {

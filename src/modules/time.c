@@ -13,6 +13,7 @@
 /* No arguments at all: "time.NAME() takes no ..." as CPython words it. */
 static bool no_args(VM *vm, const char *name, int nargs, ObjTuple *kwnames)
 {
+    if (nargs == 0 && args_nkw(kwnames) == 0) return true;
     char fname[40];
     snprintf(fname, sizeof fname, "time.%s", name);
     if (!args_no_kw(vm, fname, kwnames)) return false;
