@@ -358,7 +358,7 @@ static void compile_call(Compiler *c, const Node *e)
     if (method) {
         compile_expr(c, f->a);
         set_loc(c, f);
-        emit(c, OP_LOAD_METHOD, name_index(c, f->name));
+        emit(c, OP_LOAD_METHOD, name_index(c, mangle_name(c, f->name)));
     } else {
         compile_expr(c, f);
     }
@@ -526,7 +526,7 @@ static void compile_expr_kind(Compiler *c, const Node *e)
     case AST_ATTRIBUTE:
         compile_expr(c, e->a);
         set_loc(c, e);
-        emit(c, OP_LOAD_ATTR, name_index(c, e->name));
+        emit(c, OP_LOAD_ATTR, name_index(c, mangle_name(c, e->name)));
         break;
     case AST_SUBSCRIPT:
         compile_expr(c, e->a);
@@ -637,7 +637,7 @@ void compile_store(Compiler *c, const Node *t)
     case AST_ATTRIBUTE:
         compile_expr(c, t->a);
         set_loc(c, t);
-        emit(c, OP_STORE_ATTR, name_index(c, t->name));
+        emit(c, OP_STORE_ATTR, name_index(c, mangle_name(c, t->name)));
         break;
     case AST_SUBSCRIPT:
         compile_expr(c, t->a);
@@ -659,7 +659,7 @@ void compile_delete(Compiler *c, const Node *t)
     case AST_NAME: delete_name(c, t->name); break;
     case AST_ATTRIBUTE:
         compile_expr(c, t->a);
-        emit(c, OP_DELETE_ATTR, name_index(c, t->name));
+        emit(c, OP_DELETE_ATTR, name_index(c, mangle_name(c, t->name)));
         break;
     case AST_SUBSCRIPT:
         compile_expr(c, t->a);

@@ -186,12 +186,12 @@ static void compile_aug_assign(Compiler *c, const Node *s)
     case AST_ATTRIBUTE:
         compile_expr(c, t->a);
         emit(c, OP_COPY, 1);
-        emit(c, OP_LOAD_ATTR, name_index(c, t->name));
+        emit(c, OP_LOAD_ATTR, name_index(c, mangle_name(c, t->name)));
         compile_expr(c, s->b);
         set_loc(c, s);
         emit_binop(c, (AstOp)s->op, true);
         emit(c, OP_SWAP, 2);
-        emit(c, OP_STORE_ATTR, name_index(c, t->name));
+        emit(c, OP_STORE_ATTR, name_index(c, mangle_name(c, t->name)));
         break;
     case AST_SUBSCRIPT:
         compile_expr(c, t->a);
@@ -579,6 +579,16 @@ void compile_make_function(Compiler *c, const Node *def, const char *name)
     char *qual = child_qualname(c, name);
     unit_enter(c, s, name, qual, def->line);
     c->u->qualname_buf = qual;
+    /* As in CPython 3.11, the first constant is the docstring (__doc__), or
+       None when there is none. */
+    const Node *first = def->kind != AST_LAMBDA && def->body.len > 0 ? def->body.items[0] : NULL;
+    if (first && first->kind == AST_EXPR_STMT && first->a->kind == AST_CONST_STR) {
+        ObjStr *doc = str_intern(c->vm, first->a->str.data, first->a->str.len);
+        list_append(c->vm, c->keep, OBJ_VAL(doc));
+        add_const(c, OBJ_VAL(doc));
+    } else {
+        add_const(c, NONE_VAL);
+    }
     if (def->kind == AST_LAMBDA) {
         compile_expr(c, def->a);
         emit(c, OP_RETURN_VALUE, 0);
@@ -623,6 +633,13 @@ static void compile_class_body(Compiler *c, const Node *s, Scope *cs)
     store_name(c, "__module__");
     emit(c, OP_LOAD_CONST, add_const(c, OBJ_VAL(intern(c, qual))));
     store_name(c, "__qualname__");
+    /* a docstring becomes __doc__, as in CPython's class bodies */
+    if (s->body.len > 0 && s->body.items[0]->kind == AST_EXPR_STMT &&
+        s->body.items[0]->a->kind == AST_CONST_STR) {
+        set_loc(c, s->body.items[0]);
+        compile_expr(c, s->body.items[0]->a);
+        store_name(c, "__doc__");
+    }
     compile_stmts(c, &s->body);
     if (cs->class_has_cell) emit(c, OP_LOAD_CLOSURE, deref_index(c, "__class__"));
     else emit(c, OP_LOAD_NONE, 0);
@@ -632,6 +649,15 @@ static void compile_class_body(Compiler *c, const Node *s, Scope *cs)
 static void compile_class_def(Compiler *c, const Node *s)
 {
     Scope *cs = scope_for_node(c->scopes, s);
+    for (int i = 0; i < s->keywords.len; i++) {
+        const Node *kw = s->keywords.items[i];
+        if (kw->name && strcmp(kw->name, "metaclass") == 0)
+            comp_error(c, kw, "NotImplementedError", "metaclasses (class %s(metaclass=...)) are not supported",
+                       s->name);
+        else
+            comp_error(c, kw, "NotImplementedError", "class keyword arguments are not supported");
+        return;
+    }
     for (int i = 0; i < s->decorators.len; i++) compile_expr(c, s->decorators.items[i]);
     emit(c, OP_LOAD_BUILD_CLASS, 0);
     uint32_t flags = compile_closure(c, cs) ? 4 : 0;

@@ -343,6 +343,32 @@ uint32_t deref_index(Compiler *c, const char *name)
 
 /* ---- names: load, store, delete ------------------------------------------------ */
 
+/* Private names: inside a class, __name (not ending in __) becomes
+ * _Class__name, with the class name's leading underscores removed (CPython's
+ * _Py_Mangle). Applies to attribute names and to names looked up by name. */
+const char *mangle_name(Compiler *c, const char *name)
+{
+    if (name[0] != '_' || name[1] != '_') return name;
+    size_t n = strlen(name);
+    if ((n >= 2 && name[n - 1] == '_' && name[n - 2] == '_') || strchr(name, '.')) return name;
+    const Scope *s = c->u->scope;
+    while (s && s->kind != SCOPE_CLASS) s = s->parent;
+    if (s == NULL || s->name == NULL) return name;
+    const char *cls = s->name;
+    while (*cls == '_') cls++;
+    if (*cls == '\0') return name;
+    size_t clen = strlen(cls), len = 1 + clen + n + 1;
+    char small[256];
+    char *buf = len <= sizeof small ? small : malloc(len);
+    if (buf == NULL) return name;
+    buf[0] = '_';
+    memcpy(buf + 1, cls, clen);
+    memcpy(buf + 1 + clen, name, n + 1);
+    const char *out = intern(c, buf)->data;
+    if (buf != small) free(buf);
+    return out;
+}
+
 static void emit_name_op(Compiler *c, const char *name, int action)
 {
     /* action: 0 load, 1 store, 2 delete */
@@ -355,8 +381,8 @@ static void emit_name_op(Compiler *c, const char *name, int action)
     case NAME_CELL:
     case NAME_FREE: emit(c, deref[action], deref_index(c, name)); break;
     case NAME_GLOBAL_EXPLICIT:
-    case NAME_GLOBAL_IMPLICIT: emit(c, global[action], name_index(c, name)); break;
-    case NAME_CLASS_OR_MODULE: emit(c, byname[action], name_index(c, name)); break;
+    case NAME_GLOBAL_IMPLICIT: emit(c, global[action], name_index(c, mangle_name(c, name))); break;
+    case NAME_CLASS_OR_MODULE: emit(c, byname[action], name_index(c, mangle_name(c, name))); break;
     }
 }
 

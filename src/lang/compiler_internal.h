@@ -102,6 +102,8 @@ uint32_t add_const(Compiler *c, Value v);
 void emit_const(Compiler *c, Value v);
 ObjStr *intern(Compiler *c, const char *s);
 uint32_t name_index(Compiler *c, const char *name);
+/* __name inside a class: _Class__name (CPython's private name mangling). */
+const char *mangle_name(Compiler *c, const char *name);
 uint32_t local_index(Compiler *c, const char *name);
 uint32_t deref_index(Compiler *c, const char *name);
 void load_name(Compiler *c, const char *name);

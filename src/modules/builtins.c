@@ -888,6 +888,18 @@ static bool bi_compile(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value 
     return not_in_subset(vm, "compile");
 }
 
+static bool bi_open(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)args, (void)nargs, (void)kwnames, (void)out;
+    return vm_raise(vm, vm->c.NotImplementedError, "open() is not supported: loopbook has no file access");
+}
+
+static bool bi_dir(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)args, (void)nargs, (void)kwnames, (void)out;
+    return vm_raise(vm, vm->c.NotImplementedError, "dir() is not supported");
+}
+
 /* ---- install ------------------------------------------------------------------------------ */
 
 void builtins_install(VM *vm)
@@ -910,6 +922,7 @@ void builtins_install(VM *vm)
         {"max", bi_max},             {"sorted", bi_sorted},
         {"globals", bi_globals},     {"locals", bi_locals},     {"vars", bi_vars},
         {"exec", bi_exec},           {"eval", bi_eval},         {"compile", bi_compile},
+        {"open", bi_open},           {"dir", bi_dir},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         vm_define_native(vm, d, fns[i].name, fns[i].fn, NULL);

@@ -147,8 +147,10 @@ static bool class_special_attr(VM *vm, ObjClass *cls, ObjStr *name, Value *out)
     else if (name == n->__qualname__) *out = OBJ_VAL(cls->qualname);
     else if (name == n->__module__ && cls->module) *out = OBJ_VAL(cls->module);
     else if (name == n->__dict__) *out = OBJ_VAL(cls->dict);
-    else if (name == n->__doc__) *out = NONE_VAL;
-    else if (name == n->__class__) *out = OBJ_VAL(vm->c.type);
+    else if (name == n->__doc__) {
+        Value doc = dict_get_str(cls->dict, name); /* a class's own, never inherited */
+        *out = IS_EMPTY(doc) ? NONE_VAL : doc;
+    } else if (name == n->__class__) *out = OBJ_VAL(vm->c.type);
     else if (name == str_intern_cstr(vm, "__base__")) *out = cls->base ? OBJ_VAL(cls->base) : NONE_VAL;
     else if (name == str_intern_cstr(vm, "__bases__")) *out = OBJ_VAL(class_bases(vm, cls));
     else if (name == str_intern_cstr(vm, "__mro__")) *out = OBJ_VAL(class_mro(vm, cls));
@@ -162,8 +164,14 @@ static bool function_attr(VM *vm, ObjFunction *fn, ObjStr *name, Value *out)
     if (name == n->__name__) *out = OBJ_VAL(fn->name);
     else if (name == n->__qualname__) *out = OBJ_VAL(fn->qualname);
     else if (name == n->__module__) *out = OBJ_VAL(fn->module);
-    else if (name == n->__doc__) *out = NONE_VAL;
-    else if (name == n->__dict__) {
+    else if (name == n->__doc__) {
+        /* set by assignment, else the code's first constant when it is a str */
+        Value doc = fn->dict ? dict_get_str(fn->dict, name) : EMPTY_VAL;
+        if (IS_EMPTY(doc))
+            doc = fn->code->n_constants > 0 && IS_STR(fn->code->constants[0]) ? fn->code->constants[0]
+                                                                               : NONE_VAL;
+        *out = doc;
+    } else if (name == n->__dict__) {
         if (fn->dict == NULL) fn->dict = dict_new(vm);
         *out = OBJ_VAL(fn->dict);
     } else if (name == str_intern_cstr(vm, "__defaults__")) *out = fn->defaults ? OBJ_VAL(fn->defaults) : NONE_VAL;
@@ -218,7 +226,9 @@ static bool builtin_object_attr(VM *vm, Value obj, ObjStr *name, Value *out)
     }
 }
 
-bool vm_getattr_opt(VM *vm, Value obj, ObjStr *name, Value *out, bool *found)
+/* swallow_hook: an AttributeError from __getattr__ means "not found" (else it
+ * propagates, as CPython's obj.name does). */
+static bool getattr_impl(VM *vm, Value obj, ObjStr *name, Value *out, bool *found, bool swallow_hook)
 {
     *found = true;
     ObjClass *cls = vm_class_of(vm, obj);
@@ -268,17 +278,22 @@ bool vm_getattr_opt(VM *vm, Value obj, ObjStr *name, Value *out, bool *found)
     if (IS_FUNCTION(getattr)) {
         Value args[2] = {obj, OBJ_VAL(name)};
         if (vm_call(vm, getattr, args, 2, NULL, out)) return true;
-        if (!vm_exception_matches(vm, vm->c.AttributeError)) return false;
+        if (!swallow_hook || !vm_exception_matches(vm, vm->c.AttributeError)) return false;
         vm_take_exception(vm);
     }
     *found = false;
     return true;
 }
 
+bool vm_getattr_opt(VM *vm, Value obj, ObjStr *name, Value *out, bool *found)
+{
+    return getattr_impl(vm, obj, name, out, found, true);
+}
+
 bool vm_getattr(VM *vm, Value obj, ObjStr *name, Value *out)
 {
     bool found;
-    if (!vm_getattr_opt(vm, obj, name, out, &found)) return false;
+    if (!getattr_impl(vm, obj, name, out, &found, false)) return false;
     if (found) return true;
     if (IS_MODULE(obj))
         return vm_raise(vm, vm->c.AttributeError, "module '%s' has no attribute '%s'", AS_MODULE(obj)->name->data,
@@ -296,12 +311,43 @@ static bool no_such_attribute(VM *vm, Value obj, ObjStr *name)
                     name->data);
 }
 
+/* A __setattr__ / __delattr__ defined in Python by obj's class, or EMPTY. */
+static Value user_attr_hook(VM *vm, Value obj, ObjStr *hook)
+{
+    if (!IS_OBJ(obj)) return EMPTY_VAL;
+    ObjClass *cls = AS_OBJ(obj)->cls;
+    if (cls->class_flags & CLASS_BUILTIN) return EMPTY_VAL;
+    Value m = vm_class_lookup(vm, cls, hook);
+    return IS_EMPTY(m) || IS_NATIVE(m) ? EMPTY_VAL : m;
+}
+
 bool vm_setattr(VM *vm, Value obj, ObjStr *name, Value v)
 {
+    Value hook = user_attr_hook(vm, obj, vm->n.__setattr__);
+    if (IS_EMPTY(hook)) return vm_setattr_generic(vm, obj, name, v);
+    Value args[3] = {obj, OBJ_VAL(name), v};
+    Value ignored;
+    return vm_call(vm, hook, args, 3, NULL, &ignored);
+}
+
+bool vm_delattr(VM *vm, Value obj, ObjStr *name)
+{
+    Value hook = user_attr_hook(vm, obj, vm->n.__delattr__);
+    if (IS_EMPTY(hook)) return vm_delattr_generic(vm, obj, name);
+    Value args[2] = {obj, OBJ_VAL(name)};
+    Value ignored;
+    return vm_call(vm, hook, args, 2, NULL, &ignored);
+}
+
+bool vm_setattr_generic(VM *vm, Value obj, ObjStr *name, Value v)
+{
     ObjClass *cls = vm_class_of(vm, obj);
-    Value cattr = class_lookup(cls, name);
+    Value cattr = vm_class_lookup(vm, cls, name);
     if (IS_KIND(cattr, OBJ_PROPERTY)) {
         ObjDescriptor *p = AS_DESCRIPTOR(cattr);
+        if (IS_EMPTY(p->fset) && (cls->class_flags & CLASS_BUILTIN))
+            return vm_raise(vm, vm->c.AttributeError, "attribute '%s' of '%s' objects is not writable",
+                            name->data, cls->name->data);
         if (IS_EMPTY(p->fset))
             return vm_raise(vm, vm->c.AttributeError, "property '%s' of '%s' object has no setter", name->data,
                             cls->name->data);
@@ -340,20 +386,43 @@ bool vm_setattr(VM *vm, Value obj, ObjStr *name, Value v)
         dict_set_str(vm, fn->dict, name, v);
         return true;
     }
-    default: return no_such_attribute(vm, obj, name);
+    default:
+        if (!IS_EMPTY(cattr))
+            return vm_raise(vm, vm->c.AttributeError, "'%s' object attribute '%s' is read-only",
+                            cls->name->data, name->data);
+        return no_such_attribute(vm, obj, name);
     }
 }
 
-bool vm_delattr(VM *vm, Value obj, ObjStr *name)
+bool vm_delattr_generic(VM *vm, Value obj, ObjStr *name)
 {
+    ObjClass *cls = vm_class_of(vm, obj);
+    Value cattr = class_lookup(cls, name);
+    if (IS_KIND(cattr, OBJ_PROPERTY)) {
+        ObjDescriptor *p = AS_DESCRIPTOR(cattr);
+        if (IS_EMPTY(p->fdel) && (cls->class_flags & CLASS_BUILTIN))
+            return vm_raise(vm, vm->c.AttributeError, "attribute '%s' of '%s' objects is not writable",
+                            name->data, cls->name->data);
+        if (IS_EMPTY(p->fdel))
+            return vm_raise(vm, vm->c.AttributeError, "property '%s' of '%s' object has no deleter",
+                            name->data, cls->name->data);
+        Value ignored;
+        return vm_call(vm, p->fdel, &obj, 1, NULL, &ignored);
+    }
+    if (IS_CLASS(obj) && (AS_CLASS(obj)->class_flags & CLASS_BUILTIN))
+        return vm_raise(vm, vm->c.TypeError, "cannot set '%s' attribute of immutable type '%s'",
+                        name->data, AS_CLASS(obj)->name->data);
     ObjDict *dict = NULL;
     if (IS_INSTANCE(obj)) dict = AS_INSTANCE(obj)->dict;
     else if (IS_EXCEPTION(obj)) dict = AS_EXCEPTION(obj)->dict;
     else if (IS_MODULE(obj)) dict = AS_MODULE(obj)->dict;
-    else if (IS_CLASS(obj) && !(AS_CLASS(obj)->class_flags & CLASS_BUILTIN)) dict = AS_CLASS(obj)->dict;
-    if (dict == NULL) return no_such_attribute(vm, obj, name);
-    bool found;
-    if (!dict_del(vm, dict, OBJ_VAL(name), &found)) return false;
+    else if (IS_FUNCTION(obj)) dict = AS_FUNCTION(obj)->dict;
+    else if (IS_CLASS(obj)) dict = AS_CLASS(obj)->dict;
+    bool found = false;
+    if (dict != NULL && !dict_del(vm, dict, OBJ_VAL(name), &found)) return false;
+    if (!found && IS_CLASS(obj))
+        return vm_raise(vm, vm->c.AttributeError, "type object '%s' has no attribute '%s'",
+                        AS_CLASS(obj)->name->data, name->data);
     if (!found) return no_such_attribute(vm, obj, name);
     if (IS_CLASS(obj)) vm_classes_changed(vm);
     return true;

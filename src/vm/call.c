@@ -99,7 +99,12 @@ static CallOutcome call_class(VM *vm, ObjFiber *f, ObjClass *cls, Value *args, i
     args[0] = obj;
     *ret = obj;
     if (IS_FUNCTION(init)) {
-        Frame *fr = frame_push_call(vm, f, AS_FUNCTION(init), args, nargs + 1, kwnames, ret, FRAME_INIT);
+        Frame *fr = kwnames == NULL ? frame_push_simple(vm, f, AS_FUNCTION(init), args, nargs + 1, ret) : NULL;
+        if (fr != NULL) {
+            fr->flags = FRAME_INIT;
+            return CALL_PUSHED_FRAME;
+        }
+        fr = frame_push_call(vm, f, AS_FUNCTION(init), args, nargs + 1, kwnames, ret, FRAME_INIT);
         return fr ? CALL_PUSHED_FRAME : CALL_FAILED;
     }
     if (is_object_init(vm, init)) {
@@ -287,6 +292,8 @@ static bool build_class(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value
     if (IS_STR(qualname)) cls->qualname = AS_STR(qualname);
     bool found;
     dict_del(vm, ns, OBJ_VAL(vm->n.__qualname__), &found);
+    /* as CPython's type(): __doc__ is None without a docstring (never inherited) */
+    if (IS_EMPTY(dict_get_str(ns, vm->n.__doc__))) dict_set_str(vm, ns, vm->n.__doc__, NONE_VAL);
     if (IS_KIND(cell, OBJ_CELL)) ((ObjCell *)AS_OBJ(cell))->value = OBJ_VAL(cls);
     vm_pop_root(vm, 2);
     *out = OBJ_VAL(cls);
@@ -301,6 +308,33 @@ static bool object_init(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value
     (void)kwnames;
     *out = NONE_VAL;
     return true;
+}
+
+static bool object_setattr(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    if (kwnames && kwnames->len)
+        return vm_raise(vm, vm->c.TypeError, "object.__setattr__() takes no keyword arguments");
+    if (nargs != 3)
+        return vm_raise(vm, vm->c.TypeError, "expected 2 arguments, got %d", nargs > 0 ? nargs - 1 : 0);
+    if (!IS_STR(args[1]))
+        return vm_raise(vm, vm->c.TypeError, "attribute name must be string, not '%s'",
+                        vm_class_of(vm, args[1])->name->data);
+    *out = NONE_VAL;
+    return vm_setattr_generic(vm, args[0], str_intern(vm, AS_STR(args[1])->data, AS_STR(args[1])->byte_len),
+                              args[2]);
+}
+
+static bool object_delattr(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    if (kwnames && kwnames->len)
+        return vm_raise(vm, vm->c.TypeError, "object.__delattr__() takes no keyword arguments");
+    if (nargs != 2)
+        return vm_raise(vm, vm->c.TypeError, "expected 1 argument, got %d", nargs > 0 ? nargs - 1 : 0);
+    if (!IS_STR(args[1]))
+        return vm_raise(vm, vm->c.TypeError, "attribute name must be string, not '%s'",
+                        vm_class_of(vm, args[1])->name->data);
+    *out = NONE_VAL;
+    return vm_delattr_generic(vm, args[0], str_intern(vm, AS_STR(args[1])->data, AS_STR(args[1])->byte_len));
 }
 
 static bool object_new(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
@@ -387,6 +421,8 @@ void function_install(VM *vm)
     descriptors_install(vm);
     vm_define_native(vm, vm->c.object->dict, "__init__", object_init, vm->c.object);
     vm_define_native(vm, vm->c.object->dict, "__new__", object_new, vm->c.object);
+    vm_define_native(vm, vm->c.object->dict, "__setattr__", object_setattr, vm->c.object);
+    vm_define_native(vm, vm->c.object->dict, "__delattr__", object_delattr, vm->c.object);
     ObjNative *bc = native_new(vm, "__build_class__", build_class, NULL);
     vm->build_class = OBJ_VAL(bc);
     dict_set_str(vm, vm->builtins, bc->name, OBJ_VAL(bc));

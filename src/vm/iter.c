@@ -359,6 +359,29 @@ static bool next_reversed(VM *vm, ObjIter *it, Value *out, bool *done)
     return true;
 }
 
+/* The old sequence protocol: seq[0], seq[1], ... until IndexError or StopIteration. */
+static bool next_seq(VM *vm, ObjIter *it, Value *out, bool *done)
+{
+    *done = false;
+    if (IS_NONE(it->seq)) {
+        *done = true;
+        return true;
+    }
+    Value v;
+    if (op_getitem(vm, it->seq, INT_VAL(it->index), &v)) {
+        it->index++;
+        *out = v;
+        return true;
+    }
+    if (!vm_exception_matches(vm, vm->c.IndexError) &&
+        !vm_exception_matches(vm, vm->c.StopIteration))
+        return false;
+    vm_take_exception(vm);
+    it->seq = NONE_VAL;
+    *done = true;
+    return true;
+}
+
 bool iter_next_builtin(VM *vm, ObjIter *it, Value *out, bool *done)
 {
     switch ((IterVariant)it->variant) {
@@ -414,6 +437,7 @@ bool iter_next_builtin(VM *vm, ObjIter *it, Value *out, bool *done)
     case ITER_MAP: return next_map(vm, it, out, done);
     case ITER_FILTER: return next_filter(vm, it, out, done);
     case ITER_REVERSED: return next_reversed(vm, it, out, done);
+    case ITER_SEQ: return next_seq(vm, it, out, done);
     case ITER_VIEW_KEYS:
     case ITER_VIEW_VALUES:
     case ITER_VIEW_ITEMS:
@@ -925,7 +949,7 @@ void iter_install(VM *vm)
         vm->c.str_iterator,       vm->c.range_iterator,       vm->c.dict_keyiterator,
         vm->c.dict_valueiterator, vm->c.dict_itemiterator,    vm->c.set_iterator,
         vm->c.enumerate,          vm->c.zip,                  vm->c.map,
-        vm->c.filter,             vm->c.reversed,
+        vm->c.filter,             vm->c.reversed,             vm->c.seq_iterator,
     };
     for (size_t i = 0; i < sizeof iterators / sizeof iterators[0]; i++) {
         vm_define_native(vm, iterators[i]->dict, "__iter__", it_iter, iterators[i]);

@@ -41,6 +41,7 @@ typedef enum {
     ITER_MAP,
     ITER_FILTER,
     ITER_REVERSED,
+    ITER_SEQ, /* obj[0], obj[1], ... until IndexError or StopIteration */
     ITER_VIEW_KEYS,
     ITER_VIEW_VALUES,
     ITER_VIEW_ITEMS,

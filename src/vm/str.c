@@ -877,6 +877,25 @@ static void add_upper(TextBuf *b, uint32_t c)
     tb_add_cp(b, cp_upper(c));
 }
 
+/* Title case (title, capitalize): ß becomes "Ss", the Latin digraphs their
+   title forms (U+01C5, U+01C8, U+01CB, U+01F2); the rest as upper case. */
+static void add_title(TextBuf *b, uint32_t c)
+{
+    if (c == 0xDF) {
+        tb_adds(b, "Ss");
+        return;
+    }
+    if (c >= 0x1C4 && c <= 0x1CC) {
+        tb_add_cp(b, 0x1C5 + (c - 0x1C4) / 3 * 3);
+        return;
+    }
+    if (c >= 0x1F1 && c <= 0x1F3) {
+        tb_add_cp(b, 0x1F2);
+        return;
+    }
+    tb_add_cp(b, cp_upper(c));
+}
+
 static bool change_case(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out,
                         CaseMode mode, const char *name, const char *qual)
 {
@@ -927,10 +946,10 @@ static bool change_case(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value
         case CASE_TITLE:
             if (!cased) tb_add_cp(&b, c);
             else if (prev_cased) tb_add_cp(&b, cp_lower(c));
-            else tb_add_cp(&b, cp_upper(c));
+            else add_title(&b, c);
             break;
         case CASE_CAPITALIZE:
-            if (first) tb_add_cp(&b, cp_upper(c));
+            if (first) add_title(&b, c);
             else tb_add_cp(&b, cp_lower(c));
             break;
         }

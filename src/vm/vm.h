@@ -396,6 +396,9 @@ bool vm_getattr_opt(VM *vm, Value obj, ObjStr *name, Value *out, bool *found);
 bool vm_setattr(VM *vm, Value obj, ObjStr *name, Value v);
 /* del obj.name. */
 bool vm_delattr(VM *vm, Value obj, ObjStr *name);
+/* object.__setattr__ / object.__delattr__: without the class's own hooks. */
+bool vm_setattr_generic(VM *vm, Value obj, ObjStr *name, Value v);
+bool vm_delattr_generic(VM *vm, Value obj, ObjStr *name);
 
 /* ---- classes ---------------------------------------------------------- */
 /* type(v). */

@@ -120,10 +120,33 @@ START_TEST(errors_name_the_problem)
 }
 END_TEST
 
+/* expect_error, and the 1-based column of the caret */
+static void expect_error_at(const char *src, const char *kind, const char *message, uint32_t line,
+                            uint32_t col)
+{
+    SyntaxErrorInfo err;
+    memset(&err, 0, sizeof err);
+    ObjCode *code = compile_source(vm, src, strlen(src), "t.py", COMPILE_FILE, &err);
+    ck_assert_msg(code == NULL, "expected an error for: %s", src);
+    ck_assert_str_eq(err.kind, kind);
+    ck_assert_str_eq(err.message, message);
+    ck_assert_uint_eq(err.line, line);
+    ck_assert_uint_eq(err.col, col);
+    syntax_error_free(&err);
+}
+
 START_TEST(constructs_outside_the_subset_are_named)
 {
     expect_error("x = 3j\n", "NotImplementedError", "complex numbers are not supported", 1);
     expect_error("x = b'a'\n", "NotImplementedError", "bytes literals are not supported", 1);
+    expect_error_at("x = 1\nmatch x:\n    case 1:\n        pass\n", "NotImplementedError",
+                    "the match statement is not supported", 2, 1);
+    expect_error("try:\n    pass\nexcept* ValueError:\n    pass\n", "NotImplementedError",
+                 "'except*' is not supported", 1);
+    expect_error_at("class M(type):\n    pass\nclass C(M, metaclass=M):\n    pass\n",
+                    "NotImplementedError", "metaclasses (class C(metaclass=...)) are not supported", 3, 12);
+    expect_error_at("class C(x=1):\n    pass\n", "NotImplementedError",
+                    "class keyword arguments are not supported", 1, 9);
 }
 END_TEST
 

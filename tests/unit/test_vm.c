@@ -121,6 +121,26 @@ START_TEST(gc_keeps_running_frames_alive)
 }
 END_TEST
 
+START_TEST(builtins_outside_the_subset_are_named)
+{
+    /* CPython runs these; loopbook names them instead (tests/programs cannot check that) */
+    ck_assert_str_eq(run("exec('x = 1')\n"),
+                     "error: NotImplementedError: exec() is not supported: loopbook runs only the program's own source");
+    ck_assert_str_eq(run("print(eval('1 + 1'))\n"),
+                     "error: NotImplementedError: eval() is not supported: loopbook runs only the program's own source");
+    ck_assert_str_eq(run("compile('1', 'f', 'eval')\n"),
+                     "error: NotImplementedError: compile() is not supported: loopbook runs only the program's own source");
+    ck_assert_str_eq(run("open('data.txt')\n"),
+                     "error: NotImplementedError: open() is not supported: loopbook has no file access");
+    ck_assert_str_eq(run("print(dir())\n"), "error: NotImplementedError: dir() is not supported");
+    /* caught like any exception, and the VM goes on */
+    ck_assert_str_eq(run("try:\n    eval('1')\nexcept NotImplementedError as e:\n    print('caught')\n"), "caught\n");
+    /* globals(), locals() and vars() are in the subset */
+    ck_assert_str_eq(run("def f(a):\n    b = a + 1\n    return locals()\nprint(f(1), 'f' in globals())\n"),
+                     "{'a': 1, 'b': 2} True\n");
+}
+END_TEST
+
 static Suite *vm_suite(void)
 {
     Suite *s = suite_create("vm");
@@ -134,6 +154,7 @@ static Suite *vm_suite(void)
     tcase_add_test(tc, recursion_is_bounded);
     tcase_add_test(tc, deep_frames_span_stack_chunks);
     tcase_add_test(tc, gc_keeps_running_frames_alive);
+    tcase_add_test(tc, builtins_outside_the_subset_are_named);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,0 +1,27 @@
+# f-string conversions and the = specifier
+name = "Ada"
+quote = "it's"
+both = 'say "hi" it\'s'
+n = 42
+items = [1, "two", 3.0]
+print(f"{name!r} {name!s} {name}")
+print(f"{quote!r}")
+print(f"{both!r}")
+print(f"{n!r:>6}|{name!r:<8}|")
+print(f"{items!r} {items!s}")
+print(f"{n=}")
+print(f"{name=}")
+print(f"{n = }")
+print(f"{n=:>5}")
+print(f"{name=!s}")
+print(f"{n * 2 + 1=}")
+print(f"{items[1]=}")
+print(f"{3.5=:.3f}")
+x = None
+print(f"{x=} {True=}")
+d = {"a": 1}
+print(f"{d['a']=}")
+print(f"{'tab\there'!r}" if False else f"{'tab' + chr(9) + 'here'!r}")
+emoji = "caf\u00e9"
+print(f"{emoji!r} {emoji!a}" if False else f"{emoji!r}")
+print(f"{len(name)=}, {name.lower()=}")
