@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "args.h"
-#include "bigint.h"
 #include "dict.h"
 #include "exception.h"
 #include "format.h"
@@ -134,24 +133,18 @@ static void binop_names(VM *vm, BinaryOp op, ObjStr **name, ObjStr **rname, ObjS
     }
 }
 
-/* An int64 result that overflowed: redo it with big ints. */
-static Res int_arith_big(VM *vm, BinaryOp op, int64_t x, int64_t y, Value *out)
-{
-    return int_binary(vm, op, INT_VAL(x), INT_VAL(y), out) ? R_OK : R_ERR;
-}
-
 static Res int_arith(VM *vm, BinaryOp op, int64_t x, int64_t y, Value *out)
 {
     int64_t r;
     switch (op) {
     case BINOP_ADD:
-        if (__builtin_add_overflow(x, y, &r)) return int_arith_big(vm, op, x, y, out);
+        if (__builtin_add_overflow(x, y, &r)) return (Res)int_overflow(vm);
         break;
     case BINOP_SUB:
-        if (__builtin_sub_overflow(x, y, &r)) return int_arith_big(vm, op, x, y, out);
+        if (__builtin_sub_overflow(x, y, &r)) return (Res)int_overflow(vm);
         break;
     case BINOP_MUL:
-        if (__builtin_mul_overflow(x, y, &r)) return int_arith_big(vm, op, x, y, out);
+        if (__builtin_mul_overflow(x, y, &r)) return (Res)int_overflow(vm);
         break;
     case BINOP_TRUEDIV:
         if (y == 0) return (Res)vm_raise(vm, vm->c.ZeroDivisionError, "division by zero");
@@ -159,12 +152,12 @@ static Res int_arith(VM *vm, BinaryOp op, int64_t x, int64_t y, Value *out)
             (y < 0 ? -(uint64_t)y : (uint64_t)y) <= ((uint64_t)1 << 53))
             *out = FLOAT_VAL((double)x / (double)y);
         else
-            return int_arith_big(vm, op, x, y, out); /* correctly rounded */
+            *out = FLOAT_VAL((double)((long double)x / (long double)y));
         return R_OK;
     case BINOP_FLOORDIV:
         if (y == 0)
             return (Res)vm_raise(vm, vm->c.ZeroDivisionError, "integer division or modulo by zero");
-        if (x == INT64_MIN && y == -1) return int_arith_big(vm, op, x, y, out);
+        if (x == INT64_MIN && y == -1) return (Res)int_overflow(vm);
         r = int_floordiv(x, y);
         break;
     case BINOP_MOD:
@@ -180,8 +173,7 @@ static Res int_arith(VM *vm, BinaryOp op, int64_t x, int64_t y, Value *out)
             r = 0;
             break;
         }
-        if (y >= 63 || x > (INT64_MAX >> y) || x < (INT64_MIN >> y))
-            return int_arith_big(vm, op, x, y, out);
+        if (y >= 63 || x > (INT64_MAX >> y) || x < (INT64_MIN >> y)) return (Res)int_overflow(vm);
         r = (int64_t)((uint64_t)x << y);
         break;
     case BINOP_RSHIFT:
@@ -235,20 +227,7 @@ static Res num_binary(VM *vm, BinaryOp op, Value a, Value b, Value *out)
         }
         return int_arith(vm, op, as_i64(a), as_i64(b), out);
     }
-    if (op == BINOP_MATMUL) return R_NOTIMPL;
-    if (value_is_int(a) && value_is_int(b)) return int_binary(vm, op, a, b, out) ? R_OK : R_ERR;
     double x, y;
-    if (IS_BIGINT(a) || IS_BIGINT(b)) {
-        /* A big int with a float: the int becomes a float (OverflowError when too big). */
-        if (op != BINOP_ADD && op != BINOP_SUB && op != BINOP_MUL && op != BINOP_TRUEDIV &&
-            op != BINOP_FLOORDIV && op != BINOP_MOD && op != BINOP_POW)
-            return R_NOTIMPL;
-        if (IS_FLOAT(a)) x = AS_FLOAT(a);
-        else if (!int_to_double(vm, a, &x)) return R_ERR;
-        if (IS_FLOAT(b)) y = AS_FLOAT(b);
-        else if (!int_to_double(vm, b, &y)) return R_ERR;
-        return float_arith(vm, op, x, y, out);
-    }
     num_as_double(a, &x);
     num_as_double(b, &y);
     return float_arith(vm, op, x, y, out);
@@ -256,7 +235,7 @@ static Res num_binary(VM *vm, BinaryOp op, Value a, Value b, Value *out)
 
 static bool is_num(Value v)
 {
-    return v.tag == VAL_INT || v.tag == VAL_FLOAT || v.tag == VAL_BOOL || IS_BIGINT(v);
+    return v.tag == VAL_INT || v.tag == VAL_FLOAT || v.tag == VAL_BOOL;
 }
 
 /* str + str in one allocation. */
@@ -602,19 +581,12 @@ bool op_unary(VM *vm, UnaryOp op, Value a, Value *out)
         int64_t i = as_i64(a);
         switch (op) {
         case UNOP_NEG:
-            if (i == INT64_MIN) return int_negate(vm, a, out);
+            if (i == INT64_MIN) return int_overflow(vm);
             *out = INT_VAL(-i);
             return true;
         case UNOP_POS: *out = INT_VAL(i); return true;
         default: *out = INT_VAL(~i); return true;
         }
-    }
-    if (IS_BIGINT(a)) {
-        if (op == UNOP_POS) {
-            *out = a;
-            return true;
-        }
-        return op == UNOP_NEG ? int_negate(vm, a, out) : int_invert(vm, a, out);
     }
     if (IS_FLOAT(a) && op != UNOP_INVERT) {
         *out = FLOAT_VAL(op == UNOP_NEG ? -AS_FLOAT(a) : AS_FLOAT(a));
@@ -668,14 +640,6 @@ static int cmp_num(Value a, Value b)
     if (is_intlike(a) && is_intlike(b)) {
         int64_t x = as_i64(a), y = as_i64(b);
         return x < y ? -1 : x > y;
-    }
-    if (IS_BIGINT(a) || IS_BIGINT(b)) {
-        if (IS_FLOAT(b)) return int_compare_double(a, AS_FLOAT(b));
-        if (IS_FLOAT(a)) {
-            int c = int_compare_double(b, AS_FLOAT(a));
-            return c == 2 ? 2 : -c;
-        }
-        return int_compare(a, b);
     }
     if (IS_FLOAT(a) && IS_FLOAT(b)) {
         double x = AS_FLOAT(a), y = AS_FLOAT(b);
