@@ -559,6 +559,7 @@ ObjCode *unit_finish(Compiler *c, uint32_t flags, int argcount, int kwonly)
     code->names = copy_array(u->names, u->n_names * sizeof(ObjStr *));
     code->n_names = u->n_names;
     code->global_cache = calloc(u->n_names ? u->n_names : 1, sizeof(GlobalCacheEntry));
+    code->attr_cache = calloc(u->n_names ? u->n_names : 1, sizeof(AttrCacheEntry));
     code->varnames = intern_all(c, u->varnames, u->n_varnames);
     code->n_locals = u->n_varnames;
     code->cellnames = intern_all(c, u->cellnames, u->n_cellnames);

@@ -216,6 +216,23 @@ static bool builtin_object_attr(VM *vm, Value obj, ObjStr *name, Value *out)
         *out = v;
         return true;
     }
+    case OBJ_PROPERTY: {
+        ObjDescriptor *p = (ObjDescriptor *)o;
+        Value v;
+        if (name == str_intern_cstr(vm, "fget")) v = p->fget;
+        else if (name == str_intern_cstr(vm, "fset")) v = p->fset;
+        else if (name == str_intern_cstr(vm, "fdel")) v = p->fdel;
+        else return false;
+        *out = IS_EMPTY(v) ? NONE_VAL : v;
+        return true;
+    }
+    case OBJ_STATICMETHOD:
+    case OBJ_CLASSMETHOD:
+        if (name == str_intern_cstr(vm, "__func__")) {
+            *out = ((ObjDescriptor *)o)->fget;
+            return true;
+        }
+        return false;
     case OBJ_CODE:
         if (name == str_intern_cstr(vm, "co_name")) {
             *out = OBJ_VAL(((ObjCode *)o)->name);
@@ -296,13 +313,22 @@ bool vm_getattr(VM *vm, Value obj, ObjStr *name, Value *out)
     if (!getattr_impl(vm, obj, name, out, &found, false)) return false;
     if (found) return true;
     if (IS_MODULE(obj))
-        return vm_raise(vm, vm->c.AttributeError, "module '%s' has no attribute '%s'", AS_MODULE(obj)->name->data,
-                        name->data);
-    if (IS_CLASS(obj))
-        return vm_raise(vm, vm->c.AttributeError, "type object '%s' has no attribute '%s'",
-                        AS_CLASS(obj)->name->data, name->data);
-    return vm_raise(vm, vm->c.AttributeError, "'%s' object has no attribute '%s'", vm_class_of(vm, obj)->name->data,
-                    name->data);
+        vm_raise(vm, vm->c.AttributeError, "module '%s' has no attribute '%s'", AS_MODULE(obj)->name->data,
+                 name->data);
+    else if (IS_CLASS(obj))
+        vm_raise(vm, vm->c.AttributeError, "type object '%s' has no attribute '%s'", AS_CLASS(obj)->name->data,
+                 name->data);
+    else
+        vm_raise(vm, vm->c.AttributeError, "'%s' object has no attribute '%s'", vm_class_of(vm, obj)->name->data,
+                 name->data);
+    /* AttributeError.name and .obj, as CPython sets them (they feed "Did you mean") */
+    if (IS_EXCEPTION(vm->exception)) {
+        ObjException *e = AS_EXCEPTION(vm->exception);
+        if (e->dict == NULL) e->dict = dict_new(vm);
+        dict_set_str(vm, e->dict, str_intern_cstr(vm, "name"), OBJ_VAL(name));
+        dict_set_str(vm, e->dict, str_intern_cstr(vm, "obj"), obj);
+    }
+    return false;
 }
 
 static bool no_such_attribute(VM *vm, Value obj, ObjStr *name)

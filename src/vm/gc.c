@@ -389,6 +389,7 @@ static void free_code(ObjCode *c)
     free(c->lines);
     free(c->excepts);
     free(c->global_cache);
+    free(c->attr_cache);
 }
 
 static size_t table_bytes(const DictTable *t)

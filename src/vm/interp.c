@@ -128,6 +128,45 @@ static bool load_global(VM *vm, ObjCode *code, ObjDict *globals, uint32_t i, Val
     return true;
 }
 
+/* Whether instance attribute `name` of cls instances may be read and written
+ * straight in the instance dict: no property of that name, and no user
+ * __getattribute__ / __setattr__ / __delattr__ hooks. (The cache's class
+ * epoch covers these until any class changes.) */
+static bool class_has_plain_attrs(VM *vm, ObjClass *cls)
+{
+    if (cls->plain_epoch != vm->class_epoch) {
+        cls->plain_attrs = cls != vm->c.super_ && !IS_FUNCTION(vm_class_lookup(vm, cls, vm->n.__setattr__)) &&
+                           !IS_FUNCTION(vm_class_lookup(vm, cls, vm->n.__getattribute__)) &&
+                           !IS_FUNCTION(vm_class_lookup(vm, cls, vm->n.__delattr__));
+        cls->plain_epoch = vm->class_epoch;
+    }
+    return cls->plain_attrs;
+}
+
+static bool attr_cacheable(VM *vm, ObjClass *cls, ObjStr *name)
+{
+    return class_has_plain_attrs(vm, cls) && !IS_KIND(vm_class_lookup(vm, cls, name), OBJ_PROPERTY);
+}
+
+/* LOAD_ATTR on an instance without a cache hit: the full lookup, and when
+ * the value came straight from the instance dict (the class has no data
+ * descriptor of that name), remember where. */
+static bool instance_attr_slow(VM *vm, Value obj, ObjStr *name, AttrCacheEntry *ac, Value *out)
+{
+    ObjClass *cls = AS_OBJ(obj)->cls;
+    if (attr_cacheable(vm, cls, name)) {
+        int32_t ix = dict_find_str(AS_INSTANCE(obj)->dict, name);
+        if (ix >= 0) {
+            ac->cls = cls;
+            ac->epoch = vm->class_epoch;
+            ac->index = (uint32_t)ix;
+            *out = AS_INSTANCE(obj)->dict->table.entries[ix].value;
+            return true;
+        }
+    }
+    return vm_getattr(vm, obj, name, out);
+}
+
 static bool load_name_op(VM *vm, Frame *frame, ObjStr *name, Value *out)
 {
     if (frame->locals_dict) {
@@ -777,6 +816,18 @@ dispatch:
     CASE(LOAD_ATTR)
     {
         uint16_t i = READ_H();
+        Value obj = PEEK(1);
+        if (IS_INSTANCE(obj)) {
+            AttrCacheEntry *ac = &code->attr_cache[i];
+            DictTable *t = &AS_INSTANCE(obj)->dict->table;
+            if (ac->cls == AS_OBJ(obj)->cls && ac->epoch == vm->class_epoch && entry_holds(t, ac->index, code->names[i])) {
+                PEEK(1) = t->entries[ac->index].value;
+                DISPATCH();
+            }
+            SYNC();
+            CHECK(instance_attr_slow(vm, obj, code->names[i], ac, &PEEK(1)));
+            DISPATCH();
+        }
         SYNC();
         CHECK(vm_getattr(vm, PEEK(1), code->names[i], &PEEK(1)));
         DISPATCH();
@@ -784,8 +835,29 @@ dispatch:
     CASE(STORE_ATTR)
     {
         uint16_t i = READ_H();
+        Value obj = PEEK(1);
+        if (IS_INSTANCE(obj)) {
+            AttrCacheEntry *ac = &code->attr_cache[i];
+            DictTable *t = &AS_INSTANCE(obj)->dict->table;
+            if (ac->cls == AS_OBJ(obj)->cls && ac->epoch == vm->class_epoch && entry_holds(t, ac->index, code->names[i])) {
+                t->entries[ac->index].value = PEEK(2);
+                sp -= 2;
+                DISPATCH();
+            }
+        }
         SYNC();
-        CHECK(vm_setattr(vm, PEEK(1), code->names[i], PEEK(2)));
+        if (IS_INSTANCE(obj) && attr_cacheable(vm, AS_OBJ(obj)->cls, code->names[i])) {
+            /* a plain store into the instance dict; remember where it went */
+            ObjDict *d = AS_INSTANCE(obj)->dict;
+            dict_set_str(vm, d, code->names[i], PEEK(2));
+            AttrCacheEntry *ac = &code->attr_cache[i];
+            ac->cls = AS_OBJ(obj)->cls;
+            ac->epoch = vm->class_epoch;
+            ac->index = (uint32_t)dict_find_str(d, code->names[i]);
+            sp -= 2;
+            DISPATCH();
+        }
+        CHECK(vm_setattr(vm, obj, code->names[i], PEEK(2)));
         sp -= 2;
         DISPATCH();
     }

@@ -201,6 +201,15 @@ typedef struct {
     uint32_t globals_version;
 } GlobalCacheEntry;
 
+/* LOAD_ATTR / STORE_ATTR's memory of an instance attribute: for instances
+ * of cls (while no class changed: epoch), the name sat at entry `index` of
+ * the instance dict and the class had no data descriptor for it. */
+typedef struct {
+    struct ObjClass *cls;
+    uint32_t epoch;
+    uint32_t index;
+} AttrCacheEntry;
+
 /* Line table: instruction offset -> (line, column) of the source. Entries are
  * sorted by offset; each applies until the next. */
 typedef struct {
@@ -238,6 +247,7 @@ typedef struct {
     ExceptEntry *excepts;
     uint32_t n_excepts;
     GlobalCacheEntry *global_cache; /* per name: where LOAD_GLOBAL found it last */
+    AttrCacheEntry *attr_cache;     /* per name: where an instance attribute was found last */
 } ObjCode;
 #define IS_CODE(v) IS_KIND(v, OBJ_CODE)
 #define AS_CODE(v) ((ObjCode *)AS_OBJ(v))
@@ -310,6 +320,8 @@ struct ObjClass {
     uint8_t instance_kind; /* ObjKind of instances created by calling the class */
     uint32_t class_flags;  /* CLASS_* */
     uint32_t depth;        /* number of bases above: object is 0 */
+    uint32_t plain_epoch;  /* class_epoch at which plain_attrs was worked out (0: never) */
+    bool plain_attrs;      /* no __getattribute__/__setattr__/__delattr__ hooks */
 };
 #define IS_CLASS(v) IS_KIND(v, OBJ_CLASS)
 #define AS_CLASS(v) ((ObjClass *)AS_OBJ(v))
