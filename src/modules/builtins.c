@@ -553,7 +553,10 @@ static bool bi_iter(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *ou
         Value c;
         if (!bi_callable(vm, args, 1, NULL, &c)) return false;
         if (!AS_BOOL(c)) return vm_raise(vm, vm->c.TypeError, "iter(v, w): v must be callable");
-        return vm_raise(vm, vm->c.NotImplementedError, "iter(callable, sentinel) is not supported");
+        ObjIter *it = iter_new(vm, vm->c.callable_iterator, ITER_CALLABLE, args[0]);
+        it->a = args[1];
+        *out = OBJ_VAL(it);
+        return true;
     }
     return op_iter(vm, args[0], out);
 }

@@ -2,6 +2,9 @@
  * repr, the attributes every exception has, and (Base)ExceptionGroup. */
 #include "exception.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "gc.h"
 #include "method_args.h"
 #include "ops.h"
@@ -327,4 +330,184 @@ void exception_install(VM *vm)
     vm_define_native(vm, vm->c.BaseExceptionGroup->dict, "__new__", eg_new, NULL);
     vm_define_native(vm, vm->c.BaseExceptionGroup->dict, "__str__", be_str,
                      vm->c.BaseExceptionGroup);
+}
+
+/* ---- "Did you mean": CPython 3.11's suggestions for NameError and AttributeError ----------- */
+
+/* As Python/suggestions.c: a Levenshtein distance where a case change costs
+ * 1 and any other edit 2, giving up above max_cost. */
+#define SUGGEST_MAX_ITEMS 750
+#define SUGGEST_MAX_STRING 40
+#define SUGGEST_MOVE_COST 2
+#define SUGGEST_CASE_COST 1
+
+static size_t substitution_cost(char a, char b)
+{
+    if ((a & 31) != (b & 31)) return SUGGEST_MOVE_COST;
+    if (a == b) return 0;
+    if ('A' <= a && a <= 'Z') a += 'a' - 'A';
+    if ('A' <= b && b <= 'Z') b += 'a' - 'A';
+    return a == b ? SUGGEST_CASE_COST : SUGGEST_MOVE_COST;
+}
+
+static size_t levenshtein(const char *a, size_t a_size, const char *b, size_t b_size, size_t max_cost)
+{
+    size_t buffer[SUGGEST_MAX_STRING];
+    while (a_size && b_size && a[0] == b[0]) a++, b++, a_size--, b_size--;
+    while (a_size && b_size && a[a_size - 1] == b[b_size - 1]) a_size--, b_size--;
+    if (a_size == 0 || b_size == 0) return (a_size + b_size) * SUGGEST_MOVE_COST;
+    if (a_size > SUGGEST_MAX_STRING || b_size > SUGGEST_MAX_STRING) return max_cost + 1;
+    if (b_size < a_size) {
+        const char *t = a;
+        a = b, b = t;
+        size_t ts = a_size;
+        a_size = b_size, b_size = ts;
+    }
+    if ((b_size - a_size) * SUGGEST_MOVE_COST > max_cost) return max_cost + 1;
+    for (size_t i = 0; i < a_size; i++) buffer[i] = (i + 1) * SUGGEST_MOVE_COST;
+    size_t result = 0;
+    for (size_t bi = 0; bi < b_size; bi++) {
+        char code = b[bi];
+        size_t distance = result = bi * SUGGEST_MOVE_COST;
+        size_t minimum = (size_t)-1;
+        for (size_t ai = 0; ai < a_size; ai++) {
+            size_t substitute = distance + substitution_cost(code, a[ai]);
+            distance = buffer[ai];
+            size_t insert_delete = (result < distance ? result : distance) + SUGGEST_MOVE_COST;
+            result = insert_delete < substitute ? insert_delete : substitute;
+            buffer[ai] = result;
+            if (result < minimum) minimum = result;
+        }
+        if (minimum > max_cost) return max_cost + 1;
+    }
+    return result;
+}
+
+/* Candidate names: UTF-8 text that stays alive while the list is used
+ * (dict keys, code names, static strings); nothing is allocated meanwhile. */
+typedef struct {
+    const char **items;
+    size_t n, cap;
+} NameList;
+
+/* The closest of l's names to name (CPython's calculate_suggestions), or NULL. */
+static const char *closest_name(ObjStr *name, const NameList *l)
+{
+    if (l->n >= SUGGEST_MAX_ITEMS) return NULL;
+    const char *best = NULL;
+    size_t best_distance = (size_t)-1 / 2;
+    for (size_t i = 0; i < l->n; i++) {
+        const char *item = l->items[i];
+        size_t item_len = strlen(item);
+        if (item_len == name->byte_len && memcmp(item, name->data, item_len) == 0) continue;
+        size_t max_distance = (name->byte_len + item_len + 3) * SUGGEST_MOVE_COST / 6;
+        if (best_distance - 1 < max_distance) max_distance = best_distance - 1;
+        size_t d = levenshtein(name->data, name->byte_len, item, item_len, max_distance);
+        if (d > max_distance) continue;
+        if (best == NULL || d < best_distance) {
+            best = item;
+            best_distance = d;
+        }
+    }
+    return best;
+}
+
+static void names_add(NameList *l, const char *s)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 64;
+        l->items = realloc(l->items, l->cap * sizeof *l->items);
+        if (l->items == NULL) abort();
+    }
+    l->items[l->n++] = s;
+}
+
+static void names_add_keys(NameList *l, ObjDict *d)
+{
+    if (d == NULL) return;
+    for (uint32_t i = 0; i < d->table.used; i++) {
+        Value k = d->table.entries[i].key;
+        if (IS_STR(k)) names_add(l, AS_STR(k)->data);
+    }
+}
+
+static int names_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* dir(obj) as far as loopbook knows it: sorted, without duplicates. */
+static void names_of_object(VM *vm, Value obj, NameList *l)
+{
+    ObjClass *cls = vm_class_of(vm, obj);
+    if (IS_INSTANCE(obj)) names_add_keys(l, AS_INSTANCE(obj)->dict);
+    else if (IS_MODULE(obj)) names_add_keys(l, AS_MODULE(obj)->dict);
+    else if (IS_EXCEPTION(obj)) {
+        names_add_keys(l, AS_EXCEPTION(obj)->dict);
+        /* what exception_getattr answers without a dict entry */
+        static const char *const fields[] = {"args", "__cause__", "__context__", "__traceback__",
+                                             "__suppress_context__", "with_traceback"};
+        for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) names_add(l, fields[i]);
+    }
+    if (IS_CLASS(obj)) cls = AS_CLASS(obj);
+    if (!IS_MODULE(obj))
+        for (ObjClass *c = cls; c != NULL; c = c->base) names_add_keys(l, c->dict);
+    if (l->n == 0) return;
+    qsort(l->items, l->n, sizeof *l->items, names_cmp);
+    size_t out = 1;
+    for (size_t i = 1; i < l->n; i++)
+        if (strcmp(l->items[i], l->items[out - 1]) != 0) l->items[out++] = l->items[i];
+    l->n = out;
+}
+
+/* The name of "name 'x' is not defined" (the VM's NameError), or NULL. */
+static ObjStr *undefined_name(VM *vm, ObjException *e)
+{
+    if (e->obj.cls != vm->c.NameError || e->args == NULL || e->args->len != 1 || !IS_STR(e->args->items[0]))
+        return NULL;
+    const char *m = AS_STR(e->args->items[0])->data;
+    size_t len = AS_STR(e->args->items[0])->byte_len;
+    const char *head = "name '", *tail = "' is not defined";
+    size_t hl = strlen(head), tl = strlen(tail);
+    if (len <= hl + tl || strncmp(m, head, hl) != 0 || strcmp(m + len - tl, tail) != 0) return NULL;
+    return str_intern(vm, m + hl, len - hl - tl);
+}
+
+ObjStr *exception_suggestion(VM *vm, Value exc)
+{
+    if (!IS_EXCEPTION(exc)) return NULL;
+    ObjException *e = AS_EXCEPTION(exc);
+    NameList l = {NULL, 0, 0};
+    const char *best = NULL;
+    if (vm_isinstance(vm, exc, vm->c.AttributeError)) {
+        Value name = dict_attr(vm, e, "name"), obj = dict_attr(vm, e, "obj");
+        if (!IS_STR(name) || IS_EMPTY(obj)) return NULL;
+        names_of_object(vm, obj, &l);
+        best = closest_name(AS_STR(name), &l);
+    } else {
+        ObjStr *name = undefined_name(vm, e);
+        if (name == NULL) return NULL;
+        vm_push_root(vm, OBJ_VAL(name));
+        ObjTraceback *tb = e->traceback;
+        while (tb && tb->next) tb = tb->next;
+        if (tb) {
+            ObjCode *code = tb->code;
+            for (uint32_t i = 0; i < code->n_locals; i++) names_add(&l, code->varnames[i]->data);
+            best = closest_name(name, &l);
+        }
+        if (best == NULL && vm->main_globals) {
+            l.n = 0;
+            names_add_keys(&l, vm->main_globals);
+            best = closest_name(name, &l);
+        }
+        if (best == NULL) {
+            l.n = 0;
+            names_add_keys(&l, vm->builtins);
+            best = closest_name(name, &l);
+        }
+        vm_pop_root(vm, 1);
+    }
+    ObjStr *out = best ? str_intern_cstr(vm, best) : NULL;
+    free(l.items);
+    return out;
 }

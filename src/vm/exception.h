@@ -22,5 +22,9 @@ bool exception_raise_key_error(VM *vm, Value key);
 bool exception_raise_empty(VM *vm, ObjClass *cls);
 /* Raise StopIteration(value) (value NONE: no args). */
 bool exception_raise_stop_iteration(VM *vm, Value value);
+/* CPython 3.11's "Did you mean" for an uncaught NameError (the VM's "name 'x'
+ * is not defined": locals of the innermost frame, globals, builtins) or
+ * AttributeError (its name and obj attributes: dir(obj)), or NULL. */
+ObjStr *exception_suggestion(VM *vm, Value exc);
 
 #endif

@@ -382,6 +382,36 @@ static bool next_seq(VM *vm, ObjIter *it, Value *out, bool *done)
     return true;
 }
 
+/* iter(f, sentinel): f() until it returns the sentinel (then never again). */
+static bool next_callable(VM *vm, ObjIter *it, Value *out, bool *done)
+{
+    *done = false;
+    if (IS_NONE(it->seq)) {
+        *done = true;
+        return true;
+    }
+    Value v, no_args = NONE_VAL;
+    if (!vm_call(vm, it->seq, &no_args, 0, NULL, &v)) {
+        if (!vm_exception_matches(vm, vm->c.StopIteration)) return false;
+        vm_take_exception(vm);
+        it->seq = NONE_VAL;
+        *done = true;
+        return true;
+    }
+    vm_push_root(vm, v);
+    bool eq;
+    bool ok = op_eq(vm, v, it->a, &eq);
+    vm_pop_root(vm, 1);
+    if (!ok) return false;
+    if (eq) {
+        it->seq = NONE_VAL;
+        *done = true;
+        return true;
+    }
+    *out = v;
+    return true;
+}
+
 bool iter_next_builtin(VM *vm, ObjIter *it, Value *out, bool *done)
 {
     switch ((IterVariant)it->variant) {
@@ -438,6 +468,7 @@ bool iter_next_builtin(VM *vm, ObjIter *it, Value *out, bool *done)
     case ITER_FILTER: return next_filter(vm, it, out, done);
     case ITER_REVERSED: return next_reversed(vm, it, out, done);
     case ITER_SEQ: return next_seq(vm, it, out, done);
+    case ITER_CALLABLE: return next_callable(vm, it, out, done);
     case ITER_VIEW_KEYS:
     case ITER_VIEW_VALUES:
     case ITER_VIEW_ITEMS:
@@ -950,6 +981,7 @@ void iter_install(VM *vm)
         vm->c.dict_valueiterator, vm->c.dict_itemiterator,    vm->c.set_iterator,
         vm->c.enumerate,          vm->c.zip,                  vm->c.map,
         vm->c.filter,             vm->c.reversed,             vm->c.seq_iterator,
+        vm->c.callable_iterator,
     };
     for (size_t i = 0; i < sizeof iterators / sizeof iterators[0]; i++) {
         vm_define_native(vm, iterators[i]->dict, "__iter__", it_iter, iterators[i]);

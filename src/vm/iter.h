@@ -42,6 +42,7 @@ typedef enum {
     ITER_FILTER,
     ITER_REVERSED,
     ITER_SEQ, /* obj[0], obj[1], ... until IndexError or StopIteration */
+    ITER_CALLABLE, /* iter(f, sentinel): seq is f, a the sentinel */
     ITER_VIEW_KEYS,
     ITER_VIEW_VALUES,
     ITER_VIEW_ITEMS,

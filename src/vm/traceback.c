@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "exception.h"
 #include "frame.h"
 #include "gc.h"
 #include "ops.h"
@@ -75,6 +76,7 @@ char *traceback_last_line(VM *vm, Value exc)
     else
         snprintf(name, sizeof name, "%s.%s", mod, cls->qualname->data);
     ObjStr *msg = NULL;
+    vm_push_root(vm, exc);
     Value saved = vm_take_exception(vm);
     vm_push_root(vm, saved);
     bool ok = op_str(vm, exc, &msg);
@@ -82,11 +84,16 @@ char *traceback_last_line(VM *vm, Value exc)
     vm->exception = saved;
     vm_pop_root(vm, 1);
     const char *text = ok ? msg->data : "<exception str() failed>";
-    size_t n = strlen(name) + strlen(text) + 3;
+    if (ok) vm_push_root(vm, OBJ_VAL(msg));
+    ObjStr *hint = exception_suggestion(vm, exc); /* "Did you mean", as CPython prints it */
+    if (ok) vm_pop_root(vm, 1);
+    size_t n = strlen(name) + strlen(text) + 3 + (hint ? hint->byte_len + 20 : 0);
     char *line = malloc(n);
     if (line == NULL) abort();
-    if (*text) snprintf(line, n, "%s: %s", name, text);
+    if (*text && hint) snprintf(line, n, "%s: %s. Did you mean: '%s'?", name, text, hint->data);
+    else if (*text) snprintf(line, n, "%s: %s", name, text);
     else snprintf(line, n, "%s", name);
+    vm_pop_root(vm, 1);
     return line;
 }
 

@@ -21,7 +21,8 @@ x = None
 print(f"{x=} {True=}")
 d = {"a": 1}
 print(f"{d['a']=}")
-print(f"{'tab\there'!r}" if False else f"{'tab' + chr(9) + 'here'!r}")
+tabbed = "tab\there"
+print(f"{tabbed!r} {'tab' + chr(9) + 'here'!r}")
 emoji = "caf\u00e9"
-print(f"{emoji!r} {emoji!a}" if False else f"{emoji!r}")
+print(f"{emoji!r} {emoji!s:>6}")
 print(f"{len(name)=}, {name.lower()=}")
