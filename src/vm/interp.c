@@ -589,12 +589,20 @@ static const ExceptEntry *find_handler(const ObjCode *code, uint32_t offset)
 bool interp_run(VM *vm, Value *result)
 {
 #ifdef USE_COMPUTED_GOTO
-    static void *targets[256] = {
+    /* every byte value dispatches somewhere: unknown opcodes to L_bad (the
+     * range initializer is then overridden for the real ones, on purpose) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+#ifdef __clang__
+#pragma clang diagnostic ignored "-Winitializer-overrides"
+#endif
+    static void *const targets[256] = {
+        [0 ... 255] = &&L_bad,
 #define X(name, fmt) [OP_##name] = &&L_##name,
         OPCODE_LIST(X)
 #undef X
     };
-    for (int i = OP_COUNT; i < 256; i++) targets[i] = &&L_bad;
+#pragma GCC diagnostic pop
 #endif
     ObjFiber *fiber = vm->fiber;
     Frame *frame;

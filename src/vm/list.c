@@ -276,6 +276,43 @@ static int str_cmp(const ObjStr *a, const ObjStr *b)
     return a->byte_len < b->byte_len ? -1 : a->byte_len > b->byte_len;
 }
 
+/* Compare two values of one simple kind (int, float, str) without calling
+ * anything: *order is -1, 0 or 1. False when the kinds are not simple. */
+static inline bool simple_order(Value x, Value y, int *order)
+{
+    if (IS_INT(x) && IS_INT(y)) {
+        *order = (AS_INT(x) > AS_INT(y)) - (AS_INT(x) < AS_INT(y));
+        return true;
+    }
+    if (IS_STR(x) && IS_STR(y)) {
+        int c = str_cmp(AS_STR(x), AS_STR(y));
+        *order = (c > 0) - (c < 0);
+        return true;
+    }
+    return false;
+}
+
+/* Tuple keys (the common `key=lambda r: (r[1], -r[2])`): compare item by
+ * item while items are simple; *decided is false when a generic comparison
+ * is needed. */
+static bool tuple_lt_fast(ObjTuple *x, ObjTuple *y, bool *decided)
+{
+    uint32_t n = x->len < y->len ? x->len : y->len;
+    for (uint32_t i = 0; i < n; i++) {
+        int order;
+        if (!simple_order(x->items[i], y->items[i], &order)) {
+            *decided = false;
+            return false;
+        }
+        if (order != 0) {
+            *decided = true;
+            return order < 0;
+        }
+    }
+    *decided = true;
+    return x->len < y->len;
+}
+
 /* keys[a] < keys[b]; sets ctx->failed when the comparison raised. */
 static bool key_lt(SortCtx *ctx, uint32_t a, uint32_t b)
 {
@@ -287,6 +324,11 @@ static bool key_lt(SortCtx *ctx, uint32_t a, uint32_t b)
     case KEYS_GENERIC: break;
     }
     if (ctx->failed) return false;
+    if (IS_TUPLE(x) && IS_TUPLE(y) && AS_OBJ(x)->cls == ctx->vm->c.tuple && AS_OBJ(y)->cls == ctx->vm->c.tuple) {
+        bool decided;
+        bool lt = tuple_lt_fast(AS_TUPLE(x), AS_TUPLE(y), &decided);
+        if (decided) return lt;
+    }
     Value r;
     bool t;
     if (!op_compare(ctx->vm, CMP_LT, x, y, &r)) {
