@@ -712,6 +712,16 @@ static bool range_product(VM *vm, int64_t first, int64_t last, Value *out)
     return ok;
 }
 
+#if MOD_BIGINT
+/* *out = the int equal to z, which is cleared. */
+static bool from_mpz(VM *vm, mpz_t z, Value *out)
+{
+    bool ok = int_from_mpz(vm, z, out);
+    mpz_clear(z);
+    return ok;
+}
+#endif
+
 /* An int argument as int64, with `what` naming it in the OverflowError. */
 static bool small_int_arg(VM *vm, Value v, const char *toobig, int64_t *out)
 {
@@ -736,6 +746,14 @@ static bool math_factorial(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Va
     if (!small_int_arg(vm, nv, "factorial() argument should not exceed 9223372036854775807", &n))
         return false;
     if (n < 0) return vm_raise(vm, vm->c.ValueError, "factorial() not defined for negative values");
+#if MOD_BIGINT
+    if (n > 20) {
+        mpz_t z;
+        mpz_init(z);
+        mpz_fac_ui(z, (unsigned long)n);
+        return from_mpz(vm, z, out);
+    }
+#endif
     return range_product(vm, 2, n, out);
 }
 
@@ -841,8 +859,17 @@ static bool math_isqrt(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value 
     int sign;
     if (!mod_int_sign(vm, nv, &sign)) return false;
     if (sign < 0) return vm_raise(vm, vm->c.ValueError, "isqrt() argument must be nonnegative");
-    if (!IS_INT(nv))
+    if (!IS_INT(nv)) {
+#if MOD_BIGINT
+        mpz_t z;
+        mpz_init(z);
+        value_to_mpz(nv, z);
+        mpz_sqrt(z, z);
+        return from_mpz(vm, z, out);
+#else
         return vm_raise(vm, vm->c.NotImplementedError, "math.isqrt() of a big int is not supported");
+#endif
+    }
     uint64_t n = (uint64_t)AS_INT(nv);
     uint64_t r = (uint64_t)sqrt((double)n);
     while (r * r > n) r--;
@@ -875,8 +902,29 @@ static bool math_perm(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *
     if (nargs == 1 || IS_NONE(args[1])) return math_factorial(vm, args, 1, NULL, out);
     Value nv, kv;
     if (!n_and_k(vm, args[0], args[1], &nv, &kv)) return false;
+#if MOD_BIGINT
+    if (int_compare(kv, nv) > 0) {
+        *out = INT_VAL(0);
+        return true;
+    }
+    if (!IS_INT(kv)) return vm_raise(vm, vm->c.OverflowError, "k must not exceed 9223372036854775807");
+    if (!IS_INT(nv)) {
+        /* n * (n - 1) * ... * (n - k + 1) for a big n */
+        mpz_t z, f;
+        mpz_init_set_ui(z, 1);
+        mpz_init(f);
+        value_to_mpz(nv, f);
+        for (int64_t i = 0; i < AS_INT(kv); i++) {
+            mpz_mul(z, z, f);
+            mpz_sub_ui(f, f, 1);
+        }
+        mpz_clear(f);
+        return from_mpz(vm, z, out);
+    }
+#else
     if (!IS_INT(nv) || !IS_INT(kv))
         return vm_raise(vm, vm->c.NotImplementedError, "math.perm() of big ints is not supported");
+#endif
     int64_t n = AS_INT(nv), k = AS_INT(kv);
     if (k > n) {
         *out = INT_VAL(0);
@@ -890,8 +938,27 @@ static bool math_comb(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *
     if (!args_no_kw(vm, "comb", kwnames) || !args_range(vm, "comb", nargs, 2, 2)) return false;
     Value nv, kv;
     if (!n_and_k(vm, args[0], args[1], &nv, &kv)) return false;
+#if MOD_BIGINT
+    if (int_compare(kv, nv) > 0) {
+        *out = INT_VAL(0);
+        return true;
+    }
+    Value rest; /* n - k: C(n, k) = C(n, n - k), computed with the smaller */
+    if (!int_sub(vm, nv, kv, &rest)) return false;
+    kv = int_compare(rest, kv) < 0 ? rest : kv;
+    if (!IS_INT(kv))
+        return vm_raise(vm, vm->c.OverflowError, "min(n - k, k) must not exceed 9223372036854775807");
+    if (!IS_INT(nv)) {
+        mpz_t z;
+        mpz_init(z);
+        value_to_mpz(nv, z);
+        mpz_bin_ui(z, z, (unsigned long)AS_INT(kv));
+        return from_mpz(vm, z, out);
+    }
+#else
     if (!IS_INT(nv) || !IS_INT(kv))
         return vm_raise(vm, vm->c.NotImplementedError, "math.comb() of big ints is not supported");
+#endif
     int64_t n = AS_INT(nv), k = AS_INT(kv);
     if (k > n) {
         *out = INT_VAL(0);
@@ -909,6 +976,12 @@ static bool math_comb(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *
         *out = INT_VAL(r);
         return true;
     }
+#if MOD_BIGINT
+    mpz_t z;
+    mpz_init(z);
+    mpz_bin_uiui(z, (unsigned long)n, (unsigned long)k);
+    return from_mpz(vm, z, out);
+#endif
     Value acc = INT_VAL(r);
     vm_push_root(vm, acc);
     size_t slot = vm->root_count - 1;

@@ -110,6 +110,9 @@ bool mod_index(VM *vm, Value v, Value *out)
 bool mod_as_double(VM *vm, Value v, double *out)
 {
     if (num_as_double(v, out)) return true;
+#if MOD_BIGINT
+    if (IS_BIGINT(v)) return int_to_double(vm, v, out);
+#endif
     if (vm_isinstance(vm, v, vm->c.int_) || vm_isinstance(vm, v, vm->c.float_)) {
         /* a big int (or a subclass): float() knows how, with its OverflowError */
         Value r;
@@ -158,6 +161,9 @@ bool mod_int_binary(VM *vm, BinaryOp op, Value a, Value b, Value *out)
         default: break;
         }
     }
+#if MOD_BIGINT
+    if (value_is_int(a) && value_is_int(b) && op != BINOP_MATMUL) return int_binary(vm, op, a, b, out);
+#endif
     return op_binary(vm, op, a, b, false, out);
 small:
     *out = INT_VAL(r);
@@ -170,6 +176,12 @@ bool mod_int_sign(VM *vm, Value v, int *out)
         *out = (AS_INT(v) > 0) - (AS_INT(v) < 0);
         return true;
     }
+#if MOD_BIGINT
+    if (value_is_int(v)) {
+        *out = int_sign(v);
+        return true;
+    }
+#endif
     Value r;
     if (!op_compare(vm, CMP_LT, v, INT_VAL(0), &r)) return false;
     if (IS_BOOL(r) && AS_BOOL(r)) {
@@ -189,6 +201,12 @@ bool mod_int_bit_length(VM *vm, Value v, int64_t *out)
         *out = mag ? 64 - __builtin_clzll(mag) : 0;
         return true;
     }
+#if MOD_BIGINT
+    if (value_is_int(v)) {
+        *out = (int64_t)int_bits(v);
+        return true;
+    }
+#endif
     Value r;
     if (!vm_call_method(vm, v, str_intern_cstr(vm, "bit_length"), NULL, 0, &r)) return false;
     if (!IS_INT(r)) return vm_raise(vm, vm->c.TypeError, "bit_length() returned a non-int");

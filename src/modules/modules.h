@@ -12,6 +12,18 @@
 #include "ops.h"
 #include "vm.h"
 
+/* Big ints on GMP (src/vm/bigint.h) where the VM has them: the module code
+ * then uses their API directly; without them, the generic operators. */
+#if defined(__has_include)
+#if __has_include("bigint.h")
+#include "bigint.h"
+#define MOD_BIGINT 1
+#endif
+#endif
+#ifndef MOD_BIGINT
+#define MOD_BIGINT 0
+#endif
+
 /* Install the import hook that creates built-in modules on first import. */
 void modules_install(VM *vm);
 /* The import hook: the built-in module `name` (created now if needed) in

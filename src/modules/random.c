@@ -189,6 +189,21 @@ static bool seed_from_int(VM *vm, MTState *st, Value n)
         mt_seed_u64(st, (uint64_t)AS_INT(n));
         return true;
     }
+#if MOD_BIGINT
+    if (IS_BIGINT(n)) {
+        mpz_t z;
+        mpz_init(z);
+        value_to_mpz(n, z);
+        size_t nwords = 0;
+        uint32_t *words = malloc((mpz_sizeinbase(z, 2) + 31) / 32 * sizeof(uint32_t));
+        if (words == NULL) abort();
+        mpz_export(words, &nwords, -1, sizeof(uint32_t), 0, 0, z); /* least significant first */
+        mpz_clear(z);
+        mt_seed_words(st, words, nwords);
+        free(words);
+        return true;
+    }
+#endif
     size_t cap = 8, len = 0;
     uint32_t *key = malloc(cap * sizeof(uint32_t));
     if (key == NULL) abort();
@@ -369,6 +384,15 @@ static bool getrandbits_value(VM *vm, MTState *st, int64_t k, Value *out)
         if (left < 32) r >>= 32 - left;
         w[i] = r;
     }
+#if MOD_BIGINT
+    mpz_t z;
+    mpz_init(z);
+    mpz_import(z, nwords, -1, sizeof(uint32_t), 0, 0, w); /* least significant word first */
+    free(w);
+    bool done = int_from_mpz(vm, z, out);
+    mpz_clear(z);
+    return done;
+#endif
     Value acc = INT_VAL(0);
     vm_push_root(vm, acc);
     size_t slot = vm->root_count - 1;
