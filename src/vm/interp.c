@@ -571,6 +571,15 @@ static const ExceptEntry *find_handler(const ObjCode *code, uint32_t offset)
         consts = code->constants;                                                                   \
     } while (0)
 #define THROW() goto error
+/* After a call: continue in the callee's new frame, or with its result in
+ * the slot `at` (everything above it popped). */
+#define FINISH_CALL(outcome, at)                                                                    \
+    do {                                                                                            \
+        if ((outcome) == CALL_FAILED) THROW();                                                      \
+        if ((outcome) == CALL_PUSHED_FRAME) LOAD_FRAME();                                           \
+        else sp = (at) + 1;                                                                         \
+        DISPATCH();                                                                                 \
+    } while (0)
 #define CHECK(expr)                                                                                 \
     do {                                                                                            \
         if (!(expr)) THROW();                                                                       \
@@ -1459,13 +1468,7 @@ dispatch:
             DISPATCH();
         }
         CallOutcome r = call_from_interp(vm, fiber, callee, callee + 1, n, NULL, callee);
-        if (r == CALL_FAILED) THROW();
-        if (r == CALL_PUSHED_FRAME) {
-            LOAD_FRAME();
-        } else {
-            sp = callee + 1;
-        }
-        DISPATCH();
+        FINISH_CALL(r, callee);
     }
     CASE(CALL_METHOD)
     {
@@ -1478,13 +1481,7 @@ dispatch:
         }
         CallOutcome r = IS_EMPTY(first[0]) ? call_from_interp(vm, fiber, first + 1, first + 2, n, NULL, first)
                                            : call_from_interp(vm, fiber, first, first + 1, n + 1, NULL, first);
-        if (r == CALL_FAILED) THROW();
-        if (r == CALL_PUSHED_FRAME) {
-            LOAD_FRAME();
-        } else {
-            sp = first + 1;
-        }
-        DISPATCH();
+        FINISH_CALL(r, first);
     }
     CASE(CALL_KW)
     {
@@ -1494,13 +1491,7 @@ dispatch:
         sp--;
         SYNC();
         CallOutcome r = call_from_interp(vm, fiber, callee, callee + 1, n - (int)kwnames->len, kwnames, callee);
-        if (r == CALL_FAILED) THROW();
-        if (r == CALL_PUSHED_FRAME) {
-            LOAD_FRAME();
-        } else {
-            sp = callee + 1;
-        }
-        DISPATCH();
+        FINISH_CALL(r, callee);
     }
     CASE(CALL_METHOD_KW)
     {
@@ -1513,13 +1504,7 @@ dispatch:
         CallOutcome r = IS_EMPTY(first[0])
                             ? call_from_interp(vm, fiber, first + 1, first + 2, npos, kwnames, first)
                             : call_from_interp(vm, fiber, first, first + 1, npos + 1, kwnames, first);
-        if (r == CALL_FAILED) THROW();
-        if (r == CALL_PUSHED_FRAME) {
-            LOAD_FRAME();
-        } else {
-            sp = first + 1;
-        }
-        DISPATCH();
+        FINISH_CALL(r, first);
     }
     CASE(CALL_EX)
     {
@@ -1527,13 +1512,7 @@ dispatch:
         Value *callee = sp - 2 - has_kw;
         SYNC();
         CallOutcome r = call_ex_from_interp(vm, fiber, callee, has_kw ? callee[2] : EMPTY_VAL);
-        if (r == CALL_FAILED) THROW();
-        if (r == CALL_PUSHED_FRAME) {
-            LOAD_FRAME();
-        } else {
-            sp = callee + 1;
-        }
-        DISPATCH();
+        FINISH_CALL(r, callee);
     }
     CASE(RETURN_VALUE)
     {
