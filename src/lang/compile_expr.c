@@ -207,6 +207,13 @@ static void compile_sequence(Compiler *c, const Node *e)
             }
             return;
         }
+        Value folded;
+        if (fold_const_set(c, &e->list, &folded)) {
+            emit(c, OP_BUILD_SET, 0);
+            emit(c, OP_LOAD_CONST, add_const(c, folded));
+            emit(c, OP_SET_UPDATE, 1);
+            return;
+        }
         compile_exprs(c, &e->list);
         emit(c, OP_BUILD_SET, n);
         return;

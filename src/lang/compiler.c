@@ -13,6 +13,7 @@
 #include "gc.h"
 #include "opcodes.h"
 #include "ops.h"
+#include "set.h"
 
 #define MAX_FBLOCKS 64
 
@@ -339,6 +340,90 @@ uint32_t deref_index(Compiler *c, const char *name)
     if (i >= 0) return u->n_cellnames + (uint32_t)i;
     comp_error(c, NULL, "SyntaxError", "internal error: no cell for '%s'", name);
     return 0;
+}
+
+/* ---- constant folding of set displays ------------------------------------------- */
+
+/* The value of a constant expression as CPython's AST optimizer folds it
+ * (literals, + and - on numbers, tuples of constants), or false. */
+static bool const_value(Compiler *c, const Node *e, Value *out)
+{
+    switch (e->kind) {
+    case AST_CONST_NONE: *out = NONE_VAL; return true;
+    case AST_CONST_TRUE: *out = TRUE_VAL; return true;
+    case AST_CONST_FALSE: *out = FALSE_VAL; return true;
+    case AST_CONST_INT:
+        if (e->big_digits) return false;
+        *out = INT_VAL(e->int_value);
+        return true;
+    case AST_CONST_FLOAT: *out = FLOAT_VAL(e->float_value); return true;
+    case AST_CONST_STR: {
+        ObjStr *s = str_intern(c->vm, e->str.data, e->str.len);
+        list_append(c->vm, c->keep, OBJ_VAL(s));
+        *out = OBJ_VAL(s);
+        return true;
+    }
+    case AST_UNARYOP:
+        if ((e->op != AST_NEG && e->op != AST_POS) || !const_value(c, e->a, out)) return false;
+        if (IS_FLOAT(*out)) {
+            if (e->op == AST_NEG) *out = FLOAT_VAL(-AS_FLOAT(*out));
+            return true;
+        }
+        if (!IS_INT(*out) || IS_BOOL(*out)) return false;
+        if (e->op == AST_NEG) {
+            if (AS_INT(*out) == INT64_MIN) return false;
+            *out = INT_VAL(-AS_INT(*out));
+        }
+        return true;
+    case AST_TUPLE: {
+        int n = e->list.len;
+        if (n > 64) return false;
+        Value items[64];
+        for (int i = 0; i < n; i++)
+            if (e->list.items[i]->kind == AST_STARRED || !const_value(c, e->list.items[i], &items[i])) return false;
+        ObjTuple *t = tuple_new(c->vm, items, (uint32_t)n);
+        list_append(c->vm, c->keep, OBJ_VAL(t));
+        *out = OBJ_VAL(t);
+        return true;
+    }
+    default: return false;
+    }
+}
+
+bool fold_const_set(Compiler *c, const NodeList *items, Value *out)
+{
+    /* CPython compiles {c1, c2, c3, ...} (more than two constants) to
+       BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE. Its frozenset is made
+       from the constants in source order, then remade (merge_consts_recursive)
+       in the first one's iteration order; the set copies the second one's
+       layout. The same steps give the same iteration order here. */
+    int n = items->len;
+    if (n <= 2) return false;
+    Value *vals = malloc((size_t)n * sizeof *vals);
+    if (vals == NULL) return false;
+    for (int i = 0; i < n; i++) {
+        Value v;
+        if (items->items[i]->kind == AST_STARRED || !const_value(c, items->items[i], &v)) {
+            free(vals);
+            return false;
+        }
+        vals[i] = v;
+    }
+    ObjTuple *t = tuple_new(c->vm, vals, (uint32_t)n);
+    free(vals);
+    list_append(c->vm, c->keep, OBJ_VAL(t));
+    ObjSet *first = set_new(c->vm, true);
+    list_append(c->vm, c->keep, OBJ_VAL(first));
+    for (uint32_t i = 0; i < t->len; i++)
+        if (!set_add(c->vm, first, t->items[i])) return false;
+    ObjSet *second = set_new(c->vm, true);
+    list_append(c->vm, c->keep, OBJ_VAL(second));
+    uint32_t pos = 0;
+    Value key;
+    while (set_next(first, &pos, &key))
+        if (!set_add(c->vm, second, key)) return false;
+    *out = OBJ_VAL(second);
+    return true;
 }
 
 /* ---- names: load, store, delete ------------------------------------------------ */

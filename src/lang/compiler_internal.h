@@ -102,6 +102,9 @@ uint32_t add_const(Compiler *c, Value v);
 void emit_const(Compiler *c, Value v);
 ObjStr *intern(Compiler *c, const char *s);
 uint32_t name_index(Compiler *c, const char *name);
+/* A set display of more than two constants: the frozenset CPython's compiler
+ * would make of it (see compile_sequence), or false. */
+bool fold_const_set(Compiler *c, const NodeList *items, Value *out);
 /* __name inside a class: _Class__name (CPython's private name mangling). */
 const char *mangle_name(Compiler *c, const char *name);
 uint32_t local_index(Compiler *c, const char *name);

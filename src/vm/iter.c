@@ -725,6 +725,66 @@ bool dict_view_binary(VM *vm, BinaryOp op, Value a, Value b, Value *out, bool *h
     return ok;
 }
 
+/* Whether every item of a is in b. */
+static bool all_contained_in(VM *vm, Value a, Value b, bool *out)
+{
+    Value it;
+    if (!iter_get(vm, a, &it)) return false;
+    vm_push_root(vm, it);
+    bool ok = true;
+    *out = true;
+    for (;;) {
+        Value k;
+        bool done, in;
+        if (!iter_step(vm, it, &k, &done)) {
+            ok = false;
+            break;
+        }
+        if (done) break;
+        vm_push_root(vm, k);
+        ok = op_contains(vm, b, k, &in);
+        vm_pop_root(vm, 1);
+        if (!ok) break;
+        if (!in) {
+            *out = false;
+            break;
+        }
+    }
+    vm_pop_root(vm, 1);
+    return ok;
+}
+
+bool dict_view_compare(VM *vm, CompareOp op, Value a, Value b, Value *out, bool *handled)
+{
+    /* CPython's dictview_richcompare: keys and items views compare as sets
+       with sets, frozensets and other such views */
+    *handled = (is_setlike_view(a) || IS_SET(a)) && (is_setlike_view(b) || IS_SET(b)) &&
+               (is_setlike_view(a) || is_setlike_view(b));
+    if (!*handled) return true;
+    int64_t na, nb;
+    if (!op_len(vm, a, &na) || !op_len(vm, b, &nb)) return false;
+    bool r;
+    switch (op) {
+    case CMP_EQ:
+    case CMP_NE:
+        r = na == nb;
+        if (r && !all_contained_in(vm, a, b, &r)) return false;
+        if (op == CMP_NE) r = !r;
+        break;
+    case CMP_LT:
+    case CMP_LE:
+        r = op == CMP_LT ? na < nb : na <= nb;
+        if (r && !all_contained_in(vm, a, b, &r)) return false;
+        break;
+    default: /* CMP_GT, CMP_GE */
+        r = op == CMP_GT ? na > nb : na >= nb;
+        if (r && !all_contained_in(vm, b, a, &r)) return false;
+        break;
+    }
+    *out = BOOL_VAL(r);
+    return true;
+}
+
 /* ---- natives -------------------------------------------------------------------- */
 
 static bool check_iter(VM *vm, Value *args, int nargs, const char *method)

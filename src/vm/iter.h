@@ -117,6 +117,9 @@ bool dict_view_repr(VM *vm, ObjIter *view, ObjStr **out);
 /* a OP b for & | - ^ when a or b is a dict_keys or dict_items view (the
  * result is a set, as CPython's views give); *handled false otherwise. */
 bool dict_view_binary(VM *vm, BinaryOp op, Value a, Value b, Value *out, bool *handled);
+/* keys / items views compared with sets or such views (as sets); *handled
+ * false for anything else. */
+bool dict_view_compare(VM *vm, CompareOp op, Value a, Value b, Value *out, bool *handled);
 
 /* reversed(v) as the builtin does it (list, tuple, str, range, dict, dict
  * views, user classes with __reversed__ or __len__ + __getitem__). */

@@ -803,6 +803,11 @@ static Res builtin_compare(VM *vm, CompareOp op, Value a, Value b, Value *out)
         return R_NOTIMPL;
     }
     uint8_t ka = AS_OBJ(a)->kind, kb = AS_OBJ(b)->kind;
+    if (ka == OBJ_ITER || kb == OBJ_ITER) {
+        bool handled;
+        if (!dict_view_compare(vm, op, a, b, out, &handled)) return R_ERR;
+        if (handled) return R_OK;
+    }
     if (ka != kb) return R_NOTIMPL;
     switch (ka) {
     case OBJ_STR: *out = BOOL_VAL(cmp_result(op, cmp_str(AS_STR(a), AS_STR(b)))); return R_OK;

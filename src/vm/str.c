@@ -13,18 +13,82 @@
 #include "range.h"
 #include "unicode_digits.h"
 
-/* FNV-1a over the bytes: fast and well spread. CPython randomizes str hashes,
- * so no program can depend on their values. */
+/* CPython 3.11's str hash as PYTHONHASHSEED=0 makes it (the seed the golden
+ * tests run CPython with): SipHash-1-3 with a zero key over the string's
+ * canonical PEP 393 form (1, 2 or 4 bytes per code point, little-endian).
+ * So sets of strings iterate, and print, in CPython's order. */
+#define SIP_ROTATE(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+#define SIP_HALF_ROUND(a, b, c, d, s, t)                                                           \
+    a += b;                                                                                        \
+    c += d;                                                                                        \
+    b = SIP_ROTATE(b, s) ^ a;                                                                      \
+    d = SIP_ROTATE(d, t) ^ c;                                                                      \
+    a = SIP_ROTATE(a, 32);
+#define SIP_ROUND(v0, v1, v2, v3)                                                                  \
+    SIP_HALF_ROUND(v0, v1, v2, v3, 13, 16);                                                        \
+    SIP_HALF_ROUND(v2, v1, v0, v3, 17, 21);
+
+static uint64_t siphash13(const uint8_t *in, size_t len)
+{
+    uint64_t b = (uint64_t)len << 56;
+    uint64_t v0 = 0x736f6d6570736575ULL, v1 = 0x646f72616e646f6dULL;
+    uint64_t v2 = 0x6c7967656e657261ULL, v3 = 0x7465646279746573ULL;
+    for (; len >= 8; in += 8, len -= 8) {
+        uint64_t mi = 0;
+        for (int i = 7; i >= 0; i--) mi = (mi << 8) | in[i];
+        v3 ^= mi;
+        SIP_ROUND(v0, v1, v2, v3);
+        v0 ^= mi;
+    }
+    uint64_t t = 0;
+    for (size_t i = len; i > 0; i--) t = (t << 8) | in[i - 1];
+    b |= t;
+    v3 ^= b;
+    SIP_ROUND(v0, v1, v2, v3);
+    v0 ^= b;
+    v2 ^= 0xff;
+    SIP_ROUND(v0, v1, v2, v3);
+    SIP_ROUND(v0, v1, v2, v3);
+    SIP_ROUND(v0, v1, v2, v3);
+    return (v0 ^ v1) ^ (v2 ^ v3);
+}
+
 static uint64_t hash_bytes(const char *s, size_t len)
 {
     if (len == 0) return 0; /* as CPython: hash('') == 0 whatever the seed */
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (uint8_t)s[i];
-        h *= 1099511628211ull;
+    size_t i = 0;
+    while (i < len && (uint8_t)s[i] < 0x80) i++;
+    uint64_t h;
+    if (i == len) {
+        h = siphash13((const uint8_t *)s, len); /* ASCII: the bytes are the code points */
+    } else {
+        /* decode, find the widest code point, pack at that width */
+        uint32_t small[256];
+        uint32_t *cps = len <= 256 ? small : malloc(len * sizeof *cps);
+        if (cps == NULL) abort();
+        size_t n = 0;
+        uint32_t max = 0;
+        for (size_t j = 0; j < len;) {
+            uint8_t c = (uint8_t)s[j];
+            uint32_t cp;
+            int k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            cp = k == 1 ? c : k == 2 ? c & 0x1F : k == 3 ? c & 0x0F : c & 0x07;
+            for (int m = 1; m < k && j + (size_t)m < len; m++) cp = (cp << 6) | ((uint8_t)s[j + m] & 0x3F);
+            j += (size_t)k;
+            cps[n++] = cp;
+            if (cp > max) max = cp;
+        }
+        size_t width = max <= 0xFF ? 1 : max <= 0xFFFF ? 2 : 4;
+        uint8_t small_buf[1024];
+        uint8_t *buf = n * width <= sizeof small_buf ? small_buf : malloc(n * width);
+        if (buf == NULL) abort();
+        for (size_t j = 0; j < n; j++)
+            for (size_t m = 0; m < width; m++) buf[j * width + m] = (uint8_t)(cps[j] >> (8 * m));
+        h = siphash13(buf, n * width);
+        if (buf != small_buf) free(buf);
+        if (cps != small) free(cps);
     }
-    h &= 0x7fffffffffffffffull; /* keep it a non-negative int64, as hash() shows it */
-    return h == 0x7fffffffffffffffull ? h - 1 : h;
+    return h == (uint64_t)-1 ? (uint64_t)-2 : h; /* -1 is reserved, as in CPython */
 }
 
 uint64_t str_hash(ObjStr *s)
@@ -877,6 +941,16 @@ static void add_upper(TextBuf *b, uint32_t c)
     tb_add_cp(b, cp_upper(c));
 }
 
+/* Lower case: U+0130 (İ) is the one code point whose lower case is two. */
+static void add_lower(TextBuf *b, uint32_t c)
+{
+    if (c == 0x130) {
+        tb_adds(b, "i\xcc\x87");
+        return;
+    }
+    tb_add_cp(b, cp_lower(c));
+}
+
 /* Title case (title, capitalize): ß becomes "Ss", the Latin digraphs their
    title forms (U+01C5, U+01C8, U+01CB, U+01F2); the rest as upper case. */
 static void add_title(TextBuf *b, uint32_t c)
@@ -937,20 +1011,20 @@ static bool change_case(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value
         bool cased = cp_is_cased(c);
         switch (mode) {
         case CASE_UPPER: add_upper(&b, c); break;
-        case CASE_LOWER: tb_add_cp(&b, cp_lower(c)); break;
+        case CASE_LOWER: add_lower(&b, c); break;
         case CASE_SWAP:
-            if (cp_is_upper(c)) tb_add_cp(&b, cp_lower(c));
+            if (cp_is_upper(c)) add_lower(&b, c);
             else if (cp_is_lower(c)) add_upper(&b, c);
             else tb_add_cp(&b, c);
             break;
         case CASE_TITLE:
             if (!cased) tb_add_cp(&b, c);
-            else if (prev_cased) tb_add_cp(&b, cp_lower(c));
+            else if (prev_cased) add_lower(&b, c);
             else add_title(&b, c);
             break;
         case CASE_CAPITALIZE:
             if (first) add_title(&b, c);
-            else tb_add_cp(&b, cp_lower(c));
+            else add_lower(&b, c);
             break;
         }
         prev_cased = cased;
