@@ -960,6 +960,9 @@ void builtins_install(VM *vm)
 #define X(f, n, b) vm_define_value(vm, d, n, OBJ_VAL(vm->c.f));
     EXCEPTION_CLASS_LIST(X)
 #undef X
+    /* the old names of OSError */
+    vm_define_value(vm, d, "IOError", OBJ_VAL(vm->c.OSError));
+    vm_define_value(vm, d, "EnvironmentError", OBJ_VAL(vm->c.OSError));
     /* EOFError (input() at the end of stdin) is not in the VM's list. */
     ObjClass *eof = class_new(vm, str_intern_cstr(vm, "EOFError"), vm->c.Exception, OBJ_EXCEPTION);
     vm_push_root(vm, OBJ_VAL(eof));

@@ -2,6 +2,7 @@
  * repr, the attributes every exception has, and (Base)ExceptionGroup. */
 #include "exception.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,6 +70,20 @@ bool exception_str(VM *vm, ObjException *e, ObjStr **out)
         vm_pop_root(vm, 1);
         return true;
     }
+    if (args->len == 2 && class_is_subclass(e->obj.cls, vm->c.OSError)) {
+        /* OSError(errno, strerror): "[Errno 2] No such file or directory" */
+        ObjStr *no, *msg;
+        if (!op_str(vm, args->items[0], &no)) return false;
+        vm_push_root(vm, OBJ_VAL(no));
+        bool ok = op_str(vm, args->items[1], &msg);
+        if (ok) {
+            vm_push_root(vm, OBJ_VAL(msg));
+            *out = str_printf(vm, "[Errno %s] %s", no->data, msg->data);
+            vm_pop_root(vm, 1);
+        }
+        vm_pop_root(vm, 1);
+        return ok;
+    }
     switch (args->len) {
     case 0: *out = vm->n.empty; return true;
     case 1:
@@ -114,6 +129,13 @@ bool exception_getattr(VM *vm, ObjException *e, ObjStr *name, Value *out, bool *
         *out = BOOL_VAL(e->suppress_context);
     } else if (name_is(name, "value") && class_is_subclass(e->obj.cls, vm->c.StopIteration)) {
         *out = e->args->len > 0 ? e->args->items[0] : NONE_VAL;
+    } else if ((name_is(name, "errno") || name_is(name, "strerror") || name_is(name, "filename") ||
+                name_is(name, "filename2")) &&
+               class_is_subclass(e->obj.cls, vm->c.OSError)) {
+        /* OSError(errno, strerror[, filename]): the fields, else None */
+        uint32_t n = e->args->len;
+        int at = name_is(name, "errno") ? 0 : name_is(name, "strerror") ? 1 : name_is(name, "filename") ? 2 : 4;
+        *out = n >= 2 && n <= 5 && (uint32_t)at < n ? e->args->items[at] : NONE_VAL;
     } else if (name_is(name, "code") && class_is_subclass(e->obj.cls, vm->c.SystemExit)) {
         *out = e->args->len == 0   ? NONE_VAL
                : e->args->len == 1 ? e->args->items[0]
@@ -192,11 +214,41 @@ static bool new_class_arg(VM *vm, Value *args, int nargs, ObjClass *base, ObjCla
     return true;
 }
 
+/* OSError(errno, ...) makes the subclass for that errno, as CPython does. */
+static ObjClass *oserror_subclass(VM *vm, int64_t no)
+{
+    switch (no) {
+    case EAGAIN:
+#if EWOULDBLOCK != EAGAIN
+    case EWOULDBLOCK:
+#endif
+    case EALREADY:
+    case EINPROGRESS: return vm->c.BlockingIOError;
+    case ECHILD: return vm->c.ChildProcessError;
+    case EPIPE:
+    case ESHUTDOWN: return vm->c.BrokenPipeError;
+    case ECONNABORTED: return vm->c.ConnectionAbortedError;
+    case ECONNREFUSED: return vm->c.ConnectionRefusedError;
+    case ECONNRESET: return vm->c.ConnectionResetError;
+    case EEXIST: return vm->c.FileExistsError;
+    case ENOENT: return vm->c.FileNotFoundError;
+    case EISDIR: return vm->c.IsADirectoryError;
+    case ENOTDIR: return vm->c.NotADirectoryError;
+    case EINTR: return vm->c.InterruptedError;
+    case EACCES:
+    case EPERM: return vm->c.PermissionError;
+    case ESRCH: return vm->c.ProcessLookupError;
+    case ETIMEDOUT: return vm->c.TimeoutError;
+    default: return vm->c.OSError;
+    }
+}
+
 static bool be_new(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     (void)kwnames; /* keyword arguments are for a subclass's __init__ */
     ObjClass *cls = NULL;
     if (!new_class_arg(vm, args, nargs, vm->c.BaseException, &cls)) return false;
+    if (cls == vm->c.OSError && nargs >= 3 && IS_INT(args[1])) cls = oserror_subclass(vm, AS_INT(args[1]));
     ObjTuple *t = tuple_new(vm, args + 1, (uint32_t)(nargs - 1));
     vm_push_root(vm, OBJ_VAL(t));
     ObjException *e = exception_new(vm, cls, t);

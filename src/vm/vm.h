@@ -99,7 +99,34 @@
     X(ExceptionGroup, "ExceptionGroup", BaseExceptionGroup)                                        \
     X(Warning, "Warning", Exception)                                                               \
     X(RuntimeWarning, "RuntimeWarning", Warning)                                                   \
-    X(DeprecationWarning, "DeprecationWarning", Warning)
+    X(DeprecationWarning, "DeprecationWarning", Warning)                                           \
+    X(FloatingPointError, "FloatingPointError", ArithmeticError)                                   \
+    X(SystemError, "SystemError", Exception)                                                       \
+    X(ReferenceError, "ReferenceError", Exception)                                                 \
+    X(BufferError, "BufferError", Exception)                                                       \
+    X(ConnectionError, "ConnectionError", OSError)                                                 \
+    X(BrokenPipeError, "BrokenPipeError", ConnectionError)                                         \
+    X(ConnectionAbortedError, "ConnectionAbortedError", ConnectionError)                           \
+    X(ConnectionRefusedError, "ConnectionRefusedError", ConnectionError)                           \
+    X(ConnectionResetError, "ConnectionResetError", ConnectionError)                               \
+    X(BlockingIOError, "BlockingIOError", OSError)                                                 \
+    X(ChildProcessError, "ChildProcessError", OSError)                                             \
+    X(FileExistsError, "FileExistsError", OSError)                                                 \
+    X(FileNotFoundError, "FileNotFoundError", OSError)                                             \
+    X(InterruptedError, "InterruptedError", OSError)                                               \
+    X(IsADirectoryError, "IsADirectoryError", OSError)                                             \
+    X(NotADirectoryError, "NotADirectoryError", OSError)                                           \
+    X(PermissionError, "PermissionError", OSError)                                                 \
+    X(ProcessLookupError, "ProcessLookupError", OSError)                                           \
+    X(UserWarning, "UserWarning", Warning)                                                         \
+    X(FutureWarning, "FutureWarning", Warning)                                                     \
+    X(PendingDeprecationWarning, "PendingDeprecationWarning", Warning)                             \
+    X(SyntaxWarning, "SyntaxWarning", Warning)                                                     \
+    X(ImportWarning, "ImportWarning", Warning)                                                     \
+    X(UnicodeWarning, "UnicodeWarning", Warning)                                                   \
+    X(BytesWarning, "BytesWarning", Warning)                                                       \
+    X(ResourceWarning, "ResourceWarning", Warning)                                                 \
+    X(EncodingWarning, "EncodingWarning", Warning)
 
 /* ---- interned names the VM and the types use: X(field, "text") */
 #define NAME_LIST(X)                                                                               \
