@@ -907,13 +907,14 @@ dispatch:
     {
         SYNC();
         Value key = PEEK(1), obj = PEEK(2);
-        if (IS_LIST(obj) && IS_INT(key)) {
-            ObjList *l = AS_LIST(obj);
+        if (IS_INT(key) && IS_OBJ(obj) && (OBJ_KIND(obj) == OBJ_LIST || OBJ_KIND(obj) == OBJ_TUPLE)) {
+            bool is_list = OBJ_KIND(obj) == OBJ_LIST;
+            int64_t len = is_list ? AS_LIST(obj)->len : AS_TUPLE(obj)->len;
             int64_t k = AS_INT(key);
-            if (k < 0) k += l->len;
-            if (k >= 0 && k < (int64_t)l->len) {
+            if (k < 0) k += len;
+            if (k >= 0 && k < len) {
                 sp--;
-                PEEK(1) = l->items[k];
+                PEEK(1) = is_list ? AS_LIST(obj)->items[k] : AS_TUPLE(obj)->items[k];
                 DISPATCH();
             }
         }
