@@ -472,7 +472,9 @@ static void compile_try_finally(Compiler *c, const Node *s)
 static void compile_try(Compiler *c, const Node *s)
 {
     if (s->flag) {
-        comp_error(c, s, "NotImplementedError", "'except*' is not supported");
+        /* point at the first except* clause, not at the try */
+        comp_error(c, s->handlers.len ? s->handlers.items[0] : s, "NotImplementedError",
+                   "'except*' is not supported");
         return;
     }
     if (s->finalbody.len) compile_try_finally(c, s);

@@ -141,8 +141,8 @@ START_TEST(constructs_outside_the_subset_are_named)
     expect_error("x = b'a'\n", "NotImplementedError", "bytes literals are not supported", 1);
     expect_error_at("x = 1\nmatch x:\n    case 1:\n        pass\n", "NotImplementedError",
                     "the match statement is not supported", 2, 1);
-    expect_error("try:\n    pass\nexcept* ValueError:\n    pass\n", "NotImplementedError",
-                 "'except*' is not supported", 1);
+    expect_error_at("try:\n    pass\nexcept* ValueError:\n    pass\n", "NotImplementedError",
+                    "'except*' is not supported", 3, 1);
     expect_error_at("class M(type):\n    pass\nclass C(M, metaclass=M):\n    pass\n",
                     "NotImplementedError", "metaclasses (class C(metaclass=...)) are not supported", 3, 12);
     expect_error_at("class C(x=1):\n    pass\n", "NotImplementedError",
