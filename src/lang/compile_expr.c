@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigint.h"
 #include "compiler_internal.h"
 #include "ops.h"
 
@@ -31,7 +32,14 @@ static void compile_str_const(Compiler *c, const AstStr *s)
 static void compile_int_const(Compiler *c, const Node *e)
 {
     if (e->big_digits) {
-        comp_error(c, e, "NotImplementedError", "integer literal too large: big integers are not supported yet");
+        /* A big int constant: its own slot (add_const never shares objects). */
+        Value v;
+        if (!int_from_digits(c->vm, e->big_digits, strlen(e->big_digits), 10, false, &v)) {
+            vm_take_exception(c->vm);
+            comp_error(c, e, "SyntaxError", "invalid integer literal");
+            return;
+        }
+        emit(c, OP_LOAD_CONST, add_const(c, v));
         return;
     }
     emit_const(c, INT_VAL(e->int_value));

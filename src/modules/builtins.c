@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "bigint.h"
 #include "exception.h"
 #include "format.h"
 #include "iter.h"
@@ -188,10 +189,11 @@ static bool bi_abs(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out
     Value v = args[0];
     if (IS_INT(v) || IS_BOOL(v)) {
         int64_t i = IS_INT(v) ? AS_INT(v) : AS_BOOL(v);
-        if (i == INT64_MIN) return int_overflow(vm);
+        if (i == INT64_MIN) return int_absolute(vm, v, out);
         *out = INT_VAL(i < 0 ? -i : i);
         return true;
     }
+    if (IS_BIGINT(v)) return int_absolute(vm, v, out);
     if (IS_FLOAT(v)) {
         *out = FLOAT_VAL(fabs(AS_FLOAT(v)));
         return true;
@@ -206,18 +208,21 @@ static bool bi_divmod(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *
     if (!args_no_kw(vm, "divmod", kwnames) || !args_range(vm, "divmod", nargs, 2, 2)) return false;
     Value a = args[0], b = args[1];
     Value items[2];
-    bool a_int = IS_INT(a) || IS_BOOL(a), b_int = IS_INT(b) || IS_BOOL(b);
+    bool a_int = value_is_int(a), b_int = value_is_int(b);
     if (a_int && b_int) {
-        int64_t x = IS_INT(a) ? AS_INT(a) : AS_BOOL(a), y = IS_INT(b) ? AS_INT(b) : AS_BOOL(b);
-        if (y == 0)
-            return vm_raise(vm, vm->c.ZeroDivisionError, "integer division or modulo by zero");
-        if (x == INT64_MIN && y == -1) return int_overflow(vm);
-        items[0] = INT_VAL(int_floordiv(x, y));
-        items[1] = INT_VAL(int_mod(x, y));
+        int64_t x, y;
+        if (int_to_int64(a, &x) && int_to_int64(b, &y) && y != 0 && !(x == INT64_MIN && y == -1)) {
+            items[0] = INT_VAL(int_floordiv(x, y));
+            items[1] = INT_VAL(int_mod(x, y));
+        } else if (!int_divmod(vm, a, b, &items[0], &items[1])) {
+            return false;
+        }
     } else if ((a_int || IS_FLOAT(a)) && (b_int || IS_FLOAT(b))) {
         double x, y, q, r;
-        num_as_double(a, &x);
-        num_as_double(b, &y);
+        if (IS_FLOAT(a)) x = AS_FLOAT(a);
+        else if (!int_to_double(vm, a, &x)) return false;
+        if (IS_FLOAT(b)) y = AS_FLOAT(b);
+        else if (!int_to_double(vm, b, &y)) return false;
         if (y == 0) return vm_raise(vm, vm->c.ZeroDivisionError, "float divmod()");
         float_divmod(x, y, &q, &r);
         items[0] = FLOAT_VAL(q);
@@ -239,7 +244,10 @@ static bool bi_divmod(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *
                         "unsupported operand type(s) for divmod(): '%s' and '%s'", tname(vm, a),
                         tname(vm, b));
     }
+    vm_push_root(vm, items[0]);
+    vm_push_root(vm, items[1]);
     *out = OBJ_VAL(tuple_new(vm, items, 2));
+    vm_pop_root(vm, 2);
     return true;
 }
 
@@ -290,11 +298,15 @@ static bool bi_pow(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out
     Value a[3];
     if (!args_parse(vm, "pow", args, nargs, kwnames, 3, 2, names, 3, a)) return false;
     if (IS_EMPTY(a[2]) || IS_NONE(a[2])) return op_binary(vm, BINOP_POW, a[0], a[1], false, out);
-    bool ints = true;
-    for (int i = 0; i < 3; i++) ints &= IS_INT(a[i]) || IS_BOOL(a[i]);
+    bool ints = true, small = true;
+    for (int i = 0; i < 3; i++) {
+        ints &= value_is_int(a[i]);
+        small &= !IS_BIGINT(a[i]);
+    }
     if (!ints)
         return vm_raise(vm, vm->c.TypeError,
                         "pow() 3rd argument not allowed unless all arguments are integers");
+    if (!small) return int_powmod(vm, a[0], a[1], a[2], out);
     int64_t b = IS_INT(a[0]) ? AS_INT(a[0]) : AS_BOOL(a[0]);
     int64_t e = IS_INT(a[1]) ? AS_INT(a[1]) : AS_BOOL(a[1]);
     int64_t m = IS_INT(a[2]) ? AS_INT(a[2]) : AS_BOOL(a[2]);
@@ -310,18 +322,26 @@ static bool bi_round(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *o
     Value x = a[0], nd = a[1];
     bool has_nd = !IS_EMPTY(nd) && !IS_NONE(nd);
     int64_t n = 0;
-    if (IS_INT(x) || IS_BOOL(x)) {
-        int64_t i = IS_INT(x) ? AS_INT(x) : AS_BOOL(x);
+    if (value_is_int(x)) {
         if (!has_nd) {
-            *out = INT_VAL(i);
+            *out = IS_BOOL(x) ? INT_VAL(AS_BOOL(x)) : x;
+            return true;
+        }
+        if (IS_BIGINT(nd)) {
+            /* A huge ndigits: nothing to round, or everything rounds to 0. */
+            *out = int_sign(nd) < 0 ? INT_VAL(0) : IS_BOOL(x) ? INT_VAL(AS_BOOL(x)) : x;
             return true;
         }
         if (!op_index(vm, nd, &n)) return false;
-        return int_round(vm, i, n, out);
+        return int_round_digits(vm, x, n, out);
     }
     if (IS_FLOAT(x)) {
         double d = AS_FLOAT(x);
         if (!has_nd) return float_to_int(vm, nearbyint(d), out);
+        if (IS_BIGINT(nd)) {
+            *out = FLOAT_VAL(int_sign(nd) < 0 ? 0.0 * d : d);
+            return true;
+        }
         if (!op_index(vm, nd, &n)) return false;
         double r;
         if (!float_round(vm, d, n, &r)) return false;
@@ -339,6 +359,8 @@ static bool bi_round(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *o
 static bool bi_chr(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     if (!args_no_kw(vm, "chr", kwnames) || !args_one(vm, "chr()", nargs)) return false;
+    if (IS_BIGINT(args[0]))
+        return vm_raise(vm, vm->c.OverflowError, "Python int too large to convert to C int");
     int64_t i;
     if (!op_index(vm, args[0], &i)) return false;
     if (i < 0 || i > 0x10FFFF) return vm_raise(vm, vm->c.ValueError, "chr() arg not in range(0x110000)");
@@ -382,6 +404,12 @@ static bool base_str(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *o
     char paren[8];
     snprintf(paren, sizeof paren, "%s()", name);
     if (!args_no_kw(vm, name, kwnames) || !args_one(vm, paren, nargs)) return false;
+    if (value_is_int(args[0])) {
+        ObjStr *s;
+        if (!int_to_base_str_value(vm, args[0], base, &s)) return false;
+        *out = OBJ_VAL(s);
+        return true;
+    }
     int64_t i;
     if (!op_index(vm, args[0], &i)) return false;
     *out = OBJ_VAL(int_to_base_str(vm, i, base));

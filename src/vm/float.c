@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "bigint.h"
 #include "format.h"
 #include "num.h"
 #include "ops.h"
@@ -259,6 +260,7 @@ bool float_parse(VM *vm, ObjStr *str, double *out)
 static bool float_from_value(VM *vm, Value x, double *out)
 {
     if (num_as_double(x, out)) return true;
+    if (IS_BIGINT(x)) return int_to_double(vm, x, out);
     if (IS_STR(x)) return float_parse(vm, AS_STR(x), out);
     Value m = vm_lookup_special(vm, x, vm->n.__float__);
     if (!IS_EMPTY(m)) {
@@ -328,18 +330,20 @@ static bool float_as_integer_ratio(VM *vm, Value *args, int nargs, ObjTuple *kwn
         m *= 2.0;
         e--;
     }
-    int64_t num, den = 1;
-    if (fabs(m) >= 9223372036854775808.0) return int_overflow(vm);
-    num = (int64_t)m;
-    if (e > 0) {
-        for (int i = 0; i < e; i++)
-            if (__builtin_mul_overflow(num, 2, &num)) return int_overflow(vm);
-    } else if (e < 0) {
-        if (-e >= 63) return int_overflow(vm);
-        den = (int64_t)1 << -e;
-    }
-    Value items[2] = {INT_VAL(num), INT_VAL(den)};
+    /* d == m * 2**e with m an integer (|m| < 2**53): big ints when needed. */
+    mpz_t num, den;
+    mpz_init_set_d(num, m);
+    mpz_init_set_ui(den, 1);
+    if (e > 0) mpz_mul_2exp(num, num, (mp_bitcnt_t)e);
+    else if (e < 0) mpz_mul_2exp(den, den, (mp_bitcnt_t)-e);
+    Value items[2];
+    int_from_mpz(vm, num, &items[0]);
+    vm_push_root(vm, items[0]);
+    int_from_mpz(vm, den, &items[1]);
+    vm_push_root(vm, items[1]);
+    mpz_clears(num, den, NULL);
     *out = OBJ_VAL(tuple_new(vm, items, 2));
+    vm_pop_root(vm, 2);
     return true;
 }
 

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigint.h"
 #include "exception.h"
+#include "num.h"
 #include "ops.h"
 #include "str.h"
 
@@ -536,6 +538,51 @@ bool format_int(VM *vm, int64_t v, const FormatSpec *fs, ObjClass *cls, TextBuf 
     return true;
 }
 
+bool format_int_value(VM *vm, Value v, const FormatSpec *fs, ObjClass *cls, TextBuf *out)
+{
+    int64_t i;
+    if (int_to_int64(v, &i)) return format_int(vm, i, fs, cls, out);
+    /* A big int: the same rules as format_int, with GMP's digits. */
+    char type = fs->type;
+    switch (type) {
+    case 0: case 'd': case 'n': case 'b': case 'o': case 'x': case 'X': case 'c':
+        break;
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
+        double d;
+        if (!int_to_double(vm, v, &d)) return false;
+        return format_float(vm, d, fs, cls, out);
+    }
+    default:
+        return unknown_code(vm, type, cls);
+    }
+    if (fs->precision >= 0)
+        return vm_raise(vm, vm->c.ValueError, "Precision not allowed in integer format specifier");
+    if (fs->z)
+        return vm_raise(vm, vm->c.ValueError,
+                        "Negative zero coercion (z) not allowed in integer format specifier");
+    if (type == 'c') {
+        if (fs->sign)
+            return vm_raise(vm, vm->c.ValueError,
+                            "Sign not allowed with integer format specifier 'c'");
+        if (fs->alt)
+            return vm_raise(vm, vm->c.ValueError,
+                            "Alternate form (#) not allowed with integer format specifier 'c'");
+        return vm_raise(vm, vm->c.OverflowError, "Python int too large to convert to C long");
+    }
+    int base = type == 'b' ? 2 : type == 'o' ? 8 : type == 'x' || type == 'X' ? 16 : 10;
+    const char *prefix = type == 'b' ? "0b" : type == 'o' ? "0o" : type == 'x' ? "0x" : "0X";
+    TextBuf digits;
+    tb_init(&digits);
+    if (!int_digits_abs(vm, v, base, type == 'X', &digits)) {
+        tb_free(&digits);
+        return false;
+    }
+    layout_number(out, fs, int_sign(v) < 0, fs->alt && base != 10 ? prefix : "", digits.data,
+                  digits.len, "", 0, base == 10 ? 3 : 4);
+    tb_free(&digits);
+    return true;
+}
+
 /* Digits of |x| per the presentation type, split into the integer digits and
  * the rest (point, fraction, exponent, '%'). */
 static void float_body(double ax, char type, int64_t prec, bool alt, bool add_dot0, TextBuf *intpart,
@@ -712,14 +759,14 @@ bool op_format(VM *vm, Value v, ObjStr *spec, ObjStr **out)
         return op_str(vm, v, out);
     }
     FormatSpec fs;
-    if (IS_BOOL(v) || IS_INT(v) || IS_FLOAT(v) || IS_STR(v)) {
+    if (IS_BOOL(v) || IS_INT(v) || IS_FLOAT(v) || IS_STR(v) || IS_BIGINT(v)) {
         if (!format_spec_parse(vm, spec->data, spec->byte_len, cls, &fs)) return false;
         TextBuf b;
         tb_init(&b);
         bool ok;
         if (IS_FLOAT(v)) ok = format_float(vm, AS_FLOAT(v), &fs, cls, &b);
         else if (IS_STR(v)) ok = format_str(vm, AS_STR(v), &fs, cls, &b);
-        else ok = format_int(vm, IS_BOOL(v) ? AS_BOOL(v) : AS_INT(v), &fs, cls, &b);
+        else ok = format_int_value(vm, v, &fs, cls, &b);
         if (!ok) {
             tb_free(&b);
             return false;
@@ -746,7 +793,7 @@ static bool native_format(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Val
     ObjStr *r;
     if (spec->byte_len == 0) {
         if (!op_str(vm, self, &r)) return false;
-    } else if (IS_BOOL(self) || IS_INT(self) || IS_FLOAT(self) || IS_STR(self)) {
+    } else if (IS_BOOL(self) || IS_INT(self) || IS_FLOAT(self) || IS_STR(self) || IS_BIGINT(self)) {
         FormatSpec fs;
         if (!format_spec_parse(vm, spec->data, spec->byte_len, cls, &fs)) return false;
         TextBuf b;
@@ -754,7 +801,7 @@ static bool native_format(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Val
         bool ok;
         if (IS_FLOAT(self)) ok = format_float(vm, AS_FLOAT(self), &fs, cls, &b);
         else if (IS_STR(self)) ok = format_str(vm, AS_STR(self), &fs, cls, &b);
-        else ok = format_int(vm, IS_BOOL(self) ? AS_BOOL(self) : AS_INT(self), &fs, cls, &b);
+        else ok = format_int_value(vm, self, &fs, cls, &b);
         if (!ok) {
             tb_free(&b);
             return false;
@@ -836,24 +883,20 @@ static bool pct_next(VM *vm, PctArgs *a, Value *out)
 }
 
 /* An int for %d %x %o %c ..., from int, bool, or (for %d %i %u only) float. */
-static bool pct_int(VM *vm, char conv, Value v, int64_t *out)
+static bool pct_int(VM *vm, char conv, Value v, Value *out)
 {
-    if (IS_INT(v)) { *out = AS_INT(v); return true; }
-    if (IS_BOOL(v)) { *out = AS_BOOL(v); return true; }
+    if (IS_INT(v) || IS_BIGINT(v)) { *out = v; return true; }
+    if (IS_BOOL(v)) { *out = INT_VAL(AS_BOOL(v)); return true; }
     bool decimal = conv == 'd' || conv == 'i' || conv == 'u';
-    if (IS_FLOAT(v) && decimal) {
-        double f = AS_FLOAT(v);
-        if (isnan(f)) return vm_raise(vm, vm->c.ValueError, "cannot convert float NaN to integer");
-        if (isinf(f))
-            return vm_raise(vm, vm->c.OverflowError, "cannot convert float infinity to integer");
-        if (f >= 9223372036854775808.0 || f < -9223372036854775808.0)
-            return vm_raise(vm, vm->c.OverflowError, "integer overflow");
-        *out = (int64_t)f;
-        return true;
-    }
+    if (IS_FLOAT(v) && decimal) return float_to_int(vm, AS_FLOAT(v), out);
     if (!IS_FLOAT(v) && !IS_STR(v)) {
         Value m = vm_lookup_special(vm, v, vm->n.__index__);
-        if (!IS_EMPTY(m)) return op_index(vm, v, out);
+        if (!IS_EMPTY(m)) {
+            int64_t i;
+            if (!op_index(vm, v, &i)) return false;
+            *out = INT_VAL(i);
+            return true;
+        }
     }
     if (decimal)
         return vm_raise(vm, vm->c.TypeError, "%%%c format: a real number is required, not %s",
@@ -867,6 +910,7 @@ static bool pct_float(VM *vm, Value v, double *out)
     if (IS_FLOAT(v)) { *out = AS_FLOAT(v); return true; }
     if (IS_INT(v)) { *out = (double)AS_INT(v); return true; }
     if (IS_BOOL(v)) { *out = AS_BOOL(v); return true; }
+    if (IS_BIGINT(v)) return int_to_double(vm, v, out);
     Value m = vm_lookup_special(vm, v, vm->n.__float__);
     if (!IS_EMPTY(m)) {
         Value r;
@@ -933,6 +977,8 @@ static bool pct_convert(VM *vm, char conv, Value v, const char *flags, int64_t w
             if (i < 0 || i > 0x10FFFF)
                 return vm_raise(vm, vm->c.OverflowError, "%%c arg not in range(0x110000)");
             cp = (uint32_t)i;
+        } else if (IS_BIGINT(v)) {
+            return vm_raise(vm, vm->c.OverflowError, "%%c arg not in range(0x110000)");
         } else {
             return vm_raise(vm, vm->c.TypeError, "%%c requires int or char");
         }
@@ -946,34 +992,40 @@ static bool pct_convert(VM *vm, char conv, Value v, const char *flags, int64_t w
         return true;
     }
     case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': {
-        int64_t i;
+        Value i;
         if (!pct_int(vm, conv, v, &i)) return false;
         fs.type = conv == 'i' || conv == 'u' ? 'd' : conv;
         fs.precision = -1;
         if (prec > 0) {
             /* %.Nd: at least N digits. */
-            char digits[72];
-            uint64_t mag = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
             int base = conv == 'x' || conv == 'X' ? 16 : conv == 'o' ? 8 : 10;
-            const char *dc = conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
-            int n = 0;
-            do {
-                digits[70 - n++] = dc[mag % (uint64_t)base];
-                mag /= (uint64_t)base;
-            } while (mag);
+            TextBuf digits;
+            tb_init(&digits);
+            vm_push_root(vm, i);
+            bool ok = int_digits_abs(vm, i, base, conv == 'X', &digits);
+            vm_pop_root(vm, 1);
+            if (!ok) {
+                tb_free(&digits);
+                return false;
+            }
+            int64_t n = (int64_t)digits.len;
             TextBuf body;
             tb_init(&body);
-            if (i < 0) tb_addc(&body, '-');
+            if (int_sign(i) < 0) tb_addc(&body, '-');
             else if (fs.sign) tb_addc(&body, fs.sign);
             if (fs.alt && base != 10) tb_adds(&body, conv == 'x' ? "0x" : conv == 'X' ? "0X" : "0o");
             size_t plen = body.len;
             for (int64_t k = n; k < prec; k++) tb_addc(&body, '0');
-            tb_add(&body, digits + 71 - n, (size_t)n);
+            tb_add(&body, digits.data, (size_t)n);
+            tb_free(&digits);
             pad_and_add(out, &fs, '>', body.data, body.len, plen);
             tb_free(&body);
             return true;
         }
-        return format_int(vm, i, &fs, vm->c.int_, out);
+        vm_push_root(vm, i);
+        bool ok = format_int_value(vm, i, &fs, vm->c.int_, out);
+        vm_pop_root(vm, 1);
+        return ok;
     }
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
         double d = 0;
@@ -1133,6 +1185,7 @@ typedef struct {
     ObjTuple *kwnames;
     int auto_index; /* next automatic field number; -1 once manual numbering is used */
     bool manual;
+    Value mapping; /* str.format_map's mapping (names are looked up in it), else EMPTY */
 } FmtCtx;
 
 static bool kwarg_lookup(FmtCtx *c, const char *name, size_t len, Value *out)
@@ -1168,6 +1221,8 @@ static bool resolve_field(VM *vm, FmtCtx *c, const char *f, size_t len, Value *o
     while (first < len && f[first] != '.' && f[first] != '[') first++;
     Value v;
     int64_t idx;
+    if (!IS_EMPTY(c->mapping) && (first == 0 || parse_index(f, first, &idx)))
+        return vm_raise(vm, vm->c.ValueError, "Format string contains positional fields");
     if (first == 0) {
         if (c->manual)
             return vm_raise(vm, vm->c.ValueError,
@@ -1191,6 +1246,12 @@ static bool resolve_field(VM *vm, FmtCtx *c, const char *f, size_t len, Value *o
                             "Replacement index %lld out of range for positional args tuple",
                             (long long)idx);
         v = c->args[idx];
+    } else if (!IS_EMPTY(c->mapping)) {
+        ObjStr *k = str_new(vm, f, first);
+        vm_push_root(vm, OBJ_VAL(k));
+        bool ok = op_getitem(vm, c->mapping, OBJ_VAL(k), &v);
+        vm_pop_root(vm, 1);
+        if (!ok) return false;
     } else if (!kwarg_lookup(c, f, first, &v)) {
         ObjStr *k = str_new(vm, f, first);
         return exception_raise_key_error(vm, OBJ_VAL(k));
@@ -1375,7 +1436,20 @@ static bool format_template(VM *vm, FmtCtx *c, const char *s, size_t n, TextBuf 
 bool format_str_method(VM *vm, ObjStr *fmt, Value *args, int nargs, ObjTuple *kwnames,
                        ObjStr **out)
 {
-    FmtCtx c = {args, nargs, kwnames, 0, false};
+    FmtCtx c = {args, nargs, kwnames, 0, false, EMPTY_VAL};
+    TextBuf b;
+    tb_init(&b);
+    if (!format_template(vm, &c, fmt->data, fmt->byte_len, &b, 0)) {
+        tb_free(&b);
+        return false;
+    }
+    *out = tb_to_str(vm, &b);
+    return true;
+}
+
+bool format_str_map(VM *vm, ObjStr *fmt, Value mapping, ObjStr **out)
+{
+    FmtCtx c = {NULL, 0, NULL, 0, false, mapping};
     TextBuf b;
     tb_init(&b);
     if (!format_template(vm, &c, fmt->data, fmt->byte_len, &b, 0)) {

@@ -67,6 +67,8 @@ typedef struct {
 bool format_spec_parse(VM *vm, const char *spec, size_t len, ObjClass *cls, FormatSpec *fs);
 /* Append v formatted by fs (an int / float / str of class cls). */
 bool format_int(VM *vm, int64_t v, const FormatSpec *fs, ObjClass *cls, TextBuf *out);
+/* format_int for any int (int, bool or big int). */
+bool format_int_value(VM *vm, Value v, const FormatSpec *fs, ObjClass *cls, TextBuf *out);
 bool format_float(VM *vm, double v, const FormatSpec *fs, ObjClass *cls, TextBuf *out);
 bool format_str(VM *vm, ObjStr *s, const FormatSpec *fs, ObjClass *cls, TextBuf *out);
 
@@ -82,5 +84,7 @@ bool format_percent(VM *vm, ObjStr *fmt, Value args, ObjStr **out);
  * named by kwnames (the NativeFn layout, without self). */
 bool format_str_method(VM *vm, ObjStr *fmt, Value *args, int nargs, ObjTuple *kwnames,
                        ObjStr **out);
+/* fmt.format_map(mapping): names are looked up with mapping[name]. */
+bool format_str_map(VM *vm, ObjStr *fmt, Value mapping, ObjStr **out);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigint.h"
 #include "generator.h"
 #include "interp.h"
 #include "str.h"
@@ -404,6 +405,7 @@ static size_t owned_bytes(Obj *o)
     case OBJ_LIST: return ((ObjList *)o)->cap * sizeof(Value);
     case OBJ_DICT: return table_bytes(&((ObjDict *)o)->table);
     case OBJ_SET: return ((ObjSet *)o)->table ? (((ObjSet *)o)->mask + 1u) * sizeof(SetEntry) : 0;
+    case OBJ_BIGINT: return mpz_size(((ObjBigInt *)o)->z) * sizeof(mp_limb_t);
     default: return 0;
     }
 }
@@ -417,6 +419,7 @@ static void finalize_object(VM *vm, Obj *o)
     case OBJ_LIST: free(((ObjList *)o)->items); break;
     case OBJ_DICT: free_table(&((ObjDict *)o)->table); break;
     case OBJ_SET: free(((ObjSet *)o)->table); break;
+    case OBJ_BIGINT: mpz_clear(((ObjBigInt *)o)->z); break;
     case OBJ_CODE: free_code((ObjCode *)o); break;
     case OBJ_FIBER: fiber_free_chunks((ObjFiber *)o); break;
     case OBJ_OPAQUE: {

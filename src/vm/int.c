@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "bigint.h"
 #include "num.h"
 #include "ops.h"
 #include "str.h"
@@ -14,7 +15,7 @@
 
 bool int_overflow(VM *vm)
 {
-    /* Loopbook ints are 64-bit for now: CPython would promote to a big int. */
+    /* For the few C-sized results that CPython also refuses. */
     return vm_raise(vm, vm->c.OverflowError, "integer overflow");
 }
 
@@ -42,10 +43,7 @@ bool float_to_int(VM *vm, double d, Value *out)
     if (isnan(d)) return vm_raise(vm, vm->c.ValueError, "cannot convert float NaN to integer");
     if (isinf(d))
         return vm_raise(vm, vm->c.OverflowError, "cannot convert float infinity to integer");
-    double t = trunc(d);
-    if (t >= 9223372036854775808.0 || t < -9223372036854775808.0) return int_overflow(vm);
-    *out = INT_VAL((int64_t)t);
-    return true;
+    return int_from_double(vm, d, out);
 }
 
 /* ---- parsing ------------------------------------------------------------- */
@@ -71,8 +69,14 @@ static bool invalid_literal(VM *vm, const char *s, size_t len, int base, ObjStr 
     bool ok = op_repr(vm, OBJ_VAL(text), &r);
     vm_pop_root(vm, 1);
     if (!ok) return false;
-    return vm_raise(vm, vm->c.ValueError, "invalid literal for int() with base %d: %s", base,
-                    r->data);
+    /* CPython quotes at most 200 code points of the repr ("%.200R"). */
+    size_t n = 0;
+    for (uint32_t cps = 0; n < r->byte_len && cps < 200; cps++) {
+        n++;
+        while (n < r->byte_len && ((uint8_t)r->data[n] & 0xC0) == 0x80) n++;
+    }
+    return vm_raise(vm, vm->c.ValueError, "invalid literal for int() with base %d: %.*s", base,
+                    (int)n, r->data);
 }
 
 static bool int_parse_ascii(VM *vm, const char *s, size_t len, int base, ObjStr *orig, Value *out);
@@ -118,8 +122,8 @@ static bool int_parse_ascii(VM *vm, const char *s, size_t len, int base, ObjStr 
     if (prefixed && i < end && s[i] == '_') i++;
     if (i >= end) return invalid_literal(vm, s, len, given_base, orig);
     uint64_t mag = 0;
-    bool overflow = false, nonzero_lead = false;
-    size_t first = i;
+    bool overflow = false, nonzero_lead = false, nonzero = false;
+    size_t first = i, ndigits = 0;
     for (; i < end; i++) {
         char c = s[i];
         if (c == '_') {
@@ -128,15 +132,35 @@ static bool int_parse_ascii(VM *vm, const char *s, size_t len, int base, ObjStr 
             continue;
         }
         int d = digit_value(c);
-        if (d >= base) return invalid_literal(vm, s, len, given_base, orig);
+        if (d >= base) {
+            /* CPython counts the digits before it sees the bad character. */
+            if ((base & (base - 1)) != 0 && ndigits > INT_MAX_STR_DIGITS)
+                return int_digits_limit_error(vm, (int64_t)ndigits);
+            return invalid_literal(vm, s, len, given_base, orig);
+        }
         if (i == first && d != 0) nonzero_lead = true;
+        nonzero |= d != 0;
+        ndigits++;
         if (mag > (UINT64_MAX - (uint64_t)d) / (uint64_t)base) overflow = true;
         else mag = mag * (uint64_t)base + (uint64_t)d;
     }
     /* Base 0 forbids leading zeros on a non-zero decimal ("010"). */
-    if (given_base == 0 && !prefixed && !nonzero_lead && mag != 0)
+    if (given_base == 0 && !prefixed && !nonzero_lead && nonzero)
         return invalid_literal(vm, s, len, given_base, orig);
-    if (overflow || mag > (uint64_t)INT64_MAX + (neg ? 1 : 0)) return int_overflow(vm);
+    /* CPython 3.11 limits the digits of bases that are not powers of two. */
+    if ((base & (base - 1)) != 0 && ndigits > INT_MAX_STR_DIGITS)
+        return int_digits_limit_error(vm, (int64_t)ndigits);
+    if (overflow || mag > (uint64_t)INT64_MAX + (neg ? 1 : 0)) {
+        /* A big int: the digits without underscores. */
+        char *digits = malloc(ndigits + 1);
+        if (digits == NULL) abort();
+        size_t n = 0;
+        for (size_t k = first; k < end; k++)
+            if (s[k] != '_') digits[n++] = s[k];
+        bool ok = int_from_digits(vm, digits, n, base, neg, out);
+        free(digits);
+        return ok;
+    }
     *out = INT_VAL(neg ? (int64_t)(0 - mag) : (int64_t)mag);
     return true;
 }
@@ -145,15 +169,15 @@ static bool int_parse_ascii(VM *vm, const char *s, size_t len, int base, ObjStr 
 
 bool int_pow(VM *vm, int64_t a, int64_t b, Value *out)
 {
-    int64_t result = 1, base = a;
+    int64_t result = 1, base = a, e = b;
     bool overflow = false;
-    while (b > 0) {
-        if (b & 1) overflow |= __builtin_mul_overflow(result, base, &result);
-        b >>= 1;
-        if (b > 0) overflow |= __builtin_mul_overflow(base, base, &base);
+    while (e > 0) {
+        if (e & 1) overflow |= __builtin_mul_overflow(result, base, &result);
+        e >>= 1;
+        if (e > 0) overflow |= __builtin_mul_overflow(base, base, &base);
         if (overflow) break;
     }
-    if (overflow) return int_overflow(vm);
+    if (overflow) return int_power(vm, INT_VAL(a), INT_VAL(b), out); /* a big int */
     *out = INT_VAL(result);
     return true;
 }
@@ -164,17 +188,14 @@ bool int_round(VM *vm, int64_t i, int64_t ndigits, Value *out)
         *out = INT_VAL(i);
         return true;
     }
-    if (ndigits < -18) {
-        *out = INT_VAL(0);
-        return true;
-    }
+    if (ndigits < -18) return int_round_digits(vm, INT_VAL(i), ndigits, out);
     int64_t p = 1;
     for (int64_t k = 0; k < -ndigits; k++) p *= 10;
     int64_t q = int_floordiv(i, p);
     int64_t r = i - q * p; /* 0 <= r < p */
     if (r > p - r || (r == p - r && (q & 1))) q++;
     int64_t res;
-    if (__builtin_mul_overflow(q, p, &res)) return int_overflow(vm);
+    if (__builtin_mul_overflow(q, p, &res)) return int_round_digits(vm, INT_VAL(i), ndigits, out);
     *out = INT_VAL(res);
     return true;
 }
@@ -207,6 +228,10 @@ static bool int_from_value(VM *vm, Value x, Value *out)
     case VAL_FLOAT: return float_to_int(vm, AS_FLOAT(x), out);
     default: break;
     }
+    if (IS_BIGINT(x)) {
+        *out = x;
+        return true;
+    }
     if (IS_STR(x)) return int_parse(vm, AS_STR(x)->data, AS_STR(x)->byte_len, 10, AS_STR(x), out);
     ObjStr *names[3] = {vm->n.__int__, vm->n.__index__, NULL};
     for (int k = 0; names[k]; k++) {
@@ -215,7 +240,7 @@ static bool int_from_value(VM *vm, Value x, Value *out)
         Value r;
         if (!vm_call(vm, m, &x, 1, NULL, &r)) return false;
         if (IS_BOOL(r)) r = INT_VAL(AS_BOOL(r));
-        if (!IS_INT(r))
+        if (!IS_INT(r) && !IS_BIGINT(r))
             return vm_raise(vm, vm->c.TypeError, "%s returned non-int (type %s)",
                             names[k]->data, vm_class_of(vm, r)->name->data);
         *out = r;
@@ -279,97 +304,104 @@ static bool bool_new(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *o
     return true;
 }
 
-/* self as an int64 (int or bool), after the descriptor check. */
-static bool self_int(VM *vm, Value *args, int nargs, const char *method, int64_t *out)
+/* self as an int (int, bool or big int), after the descriptor check. */
+static bool self_int(VM *vm, Value *args, int nargs, const char *method, Value *out)
 {
     if (!args_self(vm, args, nargs, vm->c.int_, method)) return false;
-    *out = IS_BOOL(args[0]) ? AS_BOOL(args[0]) : AS_INT(args[0]);
+    *out = IS_BOOL(args[0]) ? INT_VAL(AS_BOOL(args[0])) : args[0];
     return true;
 }
 
 static bool int_bit_length(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
-    int64_t v;
+    Value v;
     if (!self_int(vm, args, nargs, "bit_length", &v)) return false;
     if (!args_no_kw(vm, "int.bit_length", kwnames) || !args_none(vm, "int.bit_length()", nargs - 1))
         return false;
-    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    *out = INT_VAL(mag ? 64 - __builtin_clzll(mag) : 0);
+    *out = INT_VAL((int64_t)int_bits(v));
     return true;
 }
 
 static bool int_bit_count(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
-    int64_t v;
+    Value v;
     if (!self_int(vm, args, nargs, "bit_count", &v)) return false;
     if (!args_no_kw(vm, "int.bit_count", kwnames) || !args_none(vm, "int.bit_count()", nargs - 1))
         return false;
-    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    *out = INT_VAL(__builtin_popcountll(mag));
+    *out = INT_VAL((int64_t)int_popcount(v));
     return true;
 }
 
 /* conjugate, __index__, __int__, __trunc__, __floor__, __ceil__, __pos__: the int itself. */
 static bool int_self(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
-    int64_t v;
+    Value v;
     if (!self_int(vm, args, nargs, "__int__", &v)) return false;
     if (!args_no_kw(vm, "int.conjugate", kwnames) || !args_none(vm, "int.conjugate()", nargs - 1))
         return false;
-    *out = INT_VAL(v);
+    *out = v;
     return true;
 }
 
 static bool int_float(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
-    int64_t v;
+    Value v;
     if (!self_int(vm, args, nargs, "__float__", &v)) return false;
     if (!args_no_kw(vm, "int.__float__", kwnames) || !args_none(vm, "int.__float__()", nargs - 1))
         return false;
-    *out = FLOAT_VAL((double)v);
+    double d;
+    if (!int_to_double(vm, v, &d)) return false;
+    *out = FLOAT_VAL(d);
     return true;
 }
 
 static bool int_abs(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
-    int64_t v;
+    Value v;
     if (!self_int(vm, args, nargs, "__abs__", &v)) return false;
     (void)kwnames;
-    if (v == INT64_MIN) return int_overflow(vm);
-    *out = INT_VAL(v < 0 ? -v : v);
-    return true;
+    if (IS_INT(v) && AS_INT(v) != INT64_MIN) {
+        *out = INT_VAL(AS_INT(v) < 0 ? -AS_INT(v) : AS_INT(v));
+        return true;
+    }
+    return int_absolute(vm, v, out);
 }
 
 static bool int_round_native(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
-    int64_t v;
+    Value v;
     if (!self_int(vm, args, nargs, "__round__", &v)) return false;
     if (!args_no_kw(vm, "int.__round__", kwnames) || !args_range(vm, "__round__", nargs - 1, 0, 1))
         return false;
     if (nargs < 2 || IS_NONE(args[1])) {
-        *out = INT_VAL(v);
+        *out = v;
         return true;
     }
     int64_t nd;
+    if (IS_BIGINT(args[1])) {
+        /* Huge ndigits: nothing to round, or everything rounds to 0. */
+        *out = int_sign(args[1]) > 0 ? v : INT_VAL(0);
+        return true;
+    }
     if (!op_index(vm, args[1], &nd)) return false;
-    return int_round(vm, v, nd, out);
+    return int_round_digits(vm, v, nd, out);
 }
 
 static bool int_as_integer_ratio(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
-    int64_t v;
+    Value v;
     if (!self_int(vm, args, nargs, "as_integer_ratio", &v)) return false;
     if (!args_no_kw(vm, "int.as_integer_ratio", kwnames) ||
         !args_none(vm, "int.as_integer_ratio()", nargs - 1))
         return false;
-    Value items[2] = {INT_VAL(v), INT_VAL(1)};
+    Value items[2] = {v, INT_VAL(1)};
     *out = OBJ_VAL(tuple_new(vm, items, 2));
     return true;
 }
 
 static bool int_zero(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
-    int64_t v;
+    Value v;
     (void)kwnames;
     if (!self_int(vm, args, nargs, "imag", &v)) return false;
     *out = INT_VAL(0);
@@ -378,7 +410,7 @@ static bool int_zero(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *o
 
 static bool int_one(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
-    int64_t v;
+    Value v;
     (void)kwnames;
     if (!self_int(vm, args, nargs, "denominator", &v)) return false;
     *out = INT_VAL(1);

@@ -53,7 +53,7 @@ static inline bool int_binop_fast(int op, int64_t a, int64_t b, int64_t *r)
         return true;
     case BINOP_LSHIFT:
         if (b < 0 || b >= 63) return false;
-        *r = a << b;
+        *r = (int64_t)((uint64_t)a << b); /* no signed overflow: checked below */
         return (*r >> b) == a;
     default: return false;
     }

@@ -18,7 +18,7 @@ bool str_to_ascii_number(const char *s, size_t n, char **out, size_t *out_len);
 bool int_parse(VM *vm, const char *s, size_t len, int base, ObjStr *orig, Value *out);
 /* float(text) rules ('inf', 'nan', '1e5', ' 1_0.5 '); ValueError otherwise. */
 bool float_parse(VM *vm, ObjStr *s, double *out);
-/* int(x) for a float: truncation; OverflowError for inf / out of range, ValueError for nan. */
+/* int(x) for a float: truncation (a big int when needed); OverflowError for inf, ValueError for nan. */
 bool float_to_int(VM *vm, double d, Value *out);
 /* The float value of an int, bool or float (false when v is none of them). */
 bool num_as_double(Value v, double *out);
@@ -44,7 +44,7 @@ static inline int64_t int_mod(int64_t a, int64_t b)
 /* Python's float floor division and modulo (b != 0). */
 void float_divmod(double a, double b, double *q, double *r);
 
-/* a ** b for ints (b >= 0): OverflowError when it does not fit. */
+/* a ** b for ints (b >= 0): a big int when it does not fit in int64. */
 bool int_pow(VM *vm, int64_t a, int64_t b, Value *out);
 /* a ** b for floats with CPython's special cases and errors. */
 bool float_pow(VM *vm, double a, double b, Value *out);
@@ -52,10 +52,11 @@ bool float_pow(VM *vm, double a, double b, Value *out);
 /* round(x, ndigits) for a float, rounding half to even on the exact
  * binary value as CPython does. */
 bool float_round(VM *vm, double x, int64_t ndigits, double *out);
-/* round(i, ndigits) for an int with ndigits < 0. */
+/* round(i, ndigits) for an int with ndigits < 0 (big ints: int_round_digits). */
 bool int_round(VM *vm, int64_t i, int64_t ndigits, Value *out);
 
-/* Raise the OverflowError CPython gives for a too big int result. */
+/* Raise OverflowError("integer overflow"): ints promote to big ints
+ * (bigint.h), so only C-sized limits use this. */
 bool int_overflow(VM *vm);
 
 /* A read-only property computed by a native (int.real, float.imag ...). */

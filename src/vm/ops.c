@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "bigint.h"
 #include "dict.h"
 #include "exception.h"
 #include "format.h"
@@ -133,18 +134,24 @@ static void binop_names(VM *vm, BinaryOp op, ObjStr **name, ObjStr **rname, ObjS
     }
 }
 
+/* An int64 result that overflowed: redo it with big ints. */
+static Res int_arith_big(VM *vm, BinaryOp op, int64_t x, int64_t y, Value *out)
+{
+    return int_binary(vm, op, INT_VAL(x), INT_VAL(y), out) ? R_OK : R_ERR;
+}
+
 static Res int_arith(VM *vm, BinaryOp op, int64_t x, int64_t y, Value *out)
 {
     int64_t r;
     switch (op) {
     case BINOP_ADD:
-        if (__builtin_add_overflow(x, y, &r)) return (Res)int_overflow(vm);
+        if (__builtin_add_overflow(x, y, &r)) return int_arith_big(vm, op, x, y, out);
         break;
     case BINOP_SUB:
-        if (__builtin_sub_overflow(x, y, &r)) return (Res)int_overflow(vm);
+        if (__builtin_sub_overflow(x, y, &r)) return int_arith_big(vm, op, x, y, out);
         break;
     case BINOP_MUL:
-        if (__builtin_mul_overflow(x, y, &r)) return (Res)int_overflow(vm);
+        if (__builtin_mul_overflow(x, y, &r)) return int_arith_big(vm, op, x, y, out);
         break;
     case BINOP_TRUEDIV:
         if (y == 0) return (Res)vm_raise(vm, vm->c.ZeroDivisionError, "division by zero");
@@ -152,12 +159,12 @@ static Res int_arith(VM *vm, BinaryOp op, int64_t x, int64_t y, Value *out)
             (y < 0 ? -(uint64_t)y : (uint64_t)y) <= ((uint64_t)1 << 53))
             *out = FLOAT_VAL((double)x / (double)y);
         else
-            *out = FLOAT_VAL((double)((long double)x / (long double)y));
+            return int_arith_big(vm, op, x, y, out); /* correctly rounded */
         return R_OK;
     case BINOP_FLOORDIV:
         if (y == 0)
             return (Res)vm_raise(vm, vm->c.ZeroDivisionError, "integer division or modulo by zero");
-        if (x == INT64_MIN && y == -1) return (Res)int_overflow(vm);
+        if (x == INT64_MIN && y == -1) return int_arith_big(vm, op, x, y, out);
         r = int_floordiv(x, y);
         break;
     case BINOP_MOD:
@@ -173,7 +180,8 @@ static Res int_arith(VM *vm, BinaryOp op, int64_t x, int64_t y, Value *out)
             r = 0;
             break;
         }
-        if (y >= 63 || x > (INT64_MAX >> y) || x < (INT64_MIN >> y)) return (Res)int_overflow(vm);
+        if (y >= 63 || x > (INT64_MAX >> y) || x < (INT64_MIN >> y))
+            return int_arith_big(vm, op, x, y, out);
         r = (int64_t)((uint64_t)x << y);
         break;
     case BINOP_RSHIFT:
@@ -227,7 +235,20 @@ static Res num_binary(VM *vm, BinaryOp op, Value a, Value b, Value *out)
         }
         return int_arith(vm, op, as_i64(a), as_i64(b), out);
     }
+    if (op == BINOP_MATMUL) return R_NOTIMPL;
+    if (value_is_int(a) && value_is_int(b)) return int_binary(vm, op, a, b, out) ? R_OK : R_ERR;
     double x, y;
+    if (IS_BIGINT(a) || IS_BIGINT(b)) {
+        /* A big int with a float: the int becomes a float (OverflowError when too big). */
+        if (op != BINOP_ADD && op != BINOP_SUB && op != BINOP_MUL && op != BINOP_TRUEDIV &&
+            op != BINOP_FLOORDIV && op != BINOP_MOD && op != BINOP_POW)
+            return R_NOTIMPL;
+        if (IS_FLOAT(a)) x = AS_FLOAT(a);
+        else if (!int_to_double(vm, a, &x)) return R_ERR;
+        if (IS_FLOAT(b)) y = AS_FLOAT(b);
+        else if (!int_to_double(vm, b, &y)) return R_ERR;
+        return float_arith(vm, op, x, y, out);
+    }
     num_as_double(a, &x);
     num_as_double(b, &y);
     return float_arith(vm, op, x, y, out);
@@ -235,7 +256,7 @@ static Res num_binary(VM *vm, BinaryOp op, Value a, Value b, Value *out)
 
 static bool is_num(Value v)
 {
-    return v.tag == VAL_INT || v.tag == VAL_FLOAT || v.tag == VAL_BOOL;
+    return v.tag == VAL_INT || v.tag == VAL_FLOAT || v.tag == VAL_BOOL || IS_BIGINT(v);
 }
 
 /* str + str in one allocation. */
@@ -258,6 +279,9 @@ static Res repeat_count(VM *vm, Value n, int64_t *out)
         *out = as_i64(n);
         return R_OK;
     }
+    if (IS_BIGINT(n))
+        return (Res)vm_raise(vm, vm->c.OverflowError,
+                             "cannot fit 'int' into an index-sized integer");
     if (IS_OBJ(n) && !IS_EMPTY(user_special(vm_class_of(vm, n), vm->n.__index__)))
         return op_index(vm, n, out) ? R_OK : R_ERR;
     return R_NOTIMPL;
@@ -581,12 +605,19 @@ bool op_unary(VM *vm, UnaryOp op, Value a, Value *out)
         int64_t i = as_i64(a);
         switch (op) {
         case UNOP_NEG:
-            if (i == INT64_MIN) return int_overflow(vm);
+            if (i == INT64_MIN) return int_negate(vm, a, out);
             *out = INT_VAL(-i);
             return true;
         case UNOP_POS: *out = INT_VAL(i); return true;
         default: *out = INT_VAL(~i); return true;
         }
+    }
+    if (IS_BIGINT(a)) {
+        if (op == UNOP_POS) {
+            *out = a;
+            return true;
+        }
+        return op == UNOP_NEG ? int_negate(vm, a, out) : int_invert(vm, a, out);
     }
     if (IS_FLOAT(a) && op != UNOP_INVERT) {
         *out = FLOAT_VAL(op == UNOP_NEG ? -AS_FLOAT(a) : AS_FLOAT(a));
@@ -640,6 +671,14 @@ static int cmp_num(Value a, Value b)
     if (is_intlike(a) && is_intlike(b)) {
         int64_t x = as_i64(a), y = as_i64(b);
         return x < y ? -1 : x > y;
+    }
+    if (IS_BIGINT(a) || IS_BIGINT(b)) {
+        if (IS_FLOAT(b)) return int_compare_double(a, AS_FLOAT(b));
+        if (IS_FLOAT(a)) {
+            int c = int_compare_double(b, AS_FLOAT(a));
+            return c == 2 ? 2 : -c;
+        }
+        return int_compare(a, b);
     }
     if (IS_FLOAT(a) && IS_FLOAT(b)) {
         double x = AS_FLOAT(a), y = AS_FLOAT(b);
@@ -1027,6 +1066,10 @@ bool op_truthy(VM *vm, Value v, bool *out)
     ObjClass *cls = AS_OBJ(v)->cls;
     int64_t n;
     if (cls->class_flags & CLASS_BUILTIN) {
+        if (AS_OBJ(v)->kind == OBJ_BIGINT) {
+            *out = true; /* never zero */
+            return true;
+        }
         if (builtin_len(v, &n)) {
             *out = n != 0;
             return true;
@@ -1133,11 +1176,10 @@ bool op_hash(VM *vm, Value v, uint64_t *out)
                 if (IS_NATIVE(h)) break;
                 Value r;
                 if (!call_special(vm, h, v, NULL, 0, &r)) return false;
-                if (IS_BOOL(r)) r = INT_VAL(AS_BOOL(r));
-                if (!IS_INT(r))
+                if (!value_is_int(r))
                     return vm_raise(vm, vm->c.TypeError,
                                     "__hash__ method should return an integer");
-                *out = hash_int(AS_INT(r));
+                *out = int_hash(r);
                 return true;
             }
             if (!IS_EMPTY(dict_get_str(c->dict, vm->n.__eq__))) return unhashable(vm, v);
@@ -1145,6 +1187,7 @@ bool op_hash(VM *vm, Value v, uint64_t *out)
     }
     switch (o->kind) {
     case OBJ_STR: *out = str_hash(AS_STR(v)); return true;
+    case OBJ_BIGINT: *out = int_hash(v); return true;
     case OBJ_TUPLE: return tuple_hash(vm, AS_TUPLE(v), out);
     case OBJ_LIST:
     case OBJ_DICT:
@@ -1166,9 +1209,9 @@ bool op_hash(VM *vm, Value v, uint64_t *out)
         if (!IS_EMPTY(h) && AS_NATIVE(h)->fn != native_object_hash) {
             Value r;
             if (!call_special(vm, h, v, NULL, 0, &r)) return false;
-            if (!is_intlike(r))
+            if (!value_is_int(r))
                 return vm_raise(vm, vm->c.TypeError, "__hash__ method should return an integer");
-            *out = hash_int(as_i64(r));
+            *out = int_hash(r);
             return true;
         }
     }
@@ -1418,6 +1461,7 @@ static bool object_repr(VM *vm, Value v, TextBuf *out, ReprCtx *ctx)
     Obj *o = AS_OBJ(v);
     switch (o->kind) {
     case OBJ_STR: str_repr_into(AS_STR(v), out); return true;
+    case OBJ_BIGINT: return int_to_decimal(vm, v, out);
     case OBJ_LIST:
     case OBJ_TUPLE:
     case OBJ_DICT: return container_repr(vm, v, out, ctx);
@@ -1725,7 +1769,7 @@ static bool native_object_hash(VM *vm, Value *args, int nargs, ObjTuple *kwnames
 {
     (void)kwnames;
     if (!need_self(vm, nargs, "__hash__")) return false;
-    if (IS_OBJ(args[0])) {
+    if (IS_OBJ(args[0]) && !IS_BIGINT(args[0])) {
         *out = INT_VAL((int64_t)identity_hash(AS_OBJ(args[0])));
         return true;
     }
@@ -1931,6 +1975,8 @@ static bool str_getitem(VM *vm, ObjStr *s, Value key, Value *out)
     int64_t i;
     if (is_intlike(key)) {
         i = as_i64(key);
+    } else if (IS_BIGINT(key)) {
+        return vm_raise(vm, vm->c.IndexError, "cannot fit 'int' into an index-sized integer");
     } else if (IS_OBJ(key) && !IS_STR(key) &&
                !IS_EMPTY(class_lookup(vm_class_of(vm, key), vm->n.__index__))) {
         if (!op_index(vm, key, &i)) return false;
@@ -2175,12 +2221,18 @@ bool op_next(VM *vm, Value it, Value *out, bool *done)
     return vm_raise(vm, vm->c.TypeError, "'%s' object is not an iterator", type_name(vm, it));
 }
 
+static bool index_too_big(VM *vm)
+{
+    return vm_raise(vm, vm->c.OverflowError, "Python int too large to convert to C ssize_t");
+}
+
 bool op_index(VM *vm, Value v, int64_t *out)
 {
     if (is_intlike(v)) {
         *out = as_i64(v);
         return true;
     }
+    if (IS_BIGINT(v)) return index_too_big(vm);
     if (IS_OBJ(v)) {
         ObjClass *cls = AS_OBJ(v)->cls;
         Value m = user_special(cls, vm->n.__index__);
@@ -2188,6 +2240,7 @@ bool op_index(VM *vm, Value v, int64_t *out)
         if (!IS_EMPTY(m)) {
             Value r;
             if (!call_special(vm, m, v, NULL, 0, &r)) return false;
+            if (IS_BIGINT(r)) return index_too_big(vm);
             if (!is_intlike(r))
                 return vm_raise(vm, vm->c.TypeError, "__index__ returned non-int (type %s)",
                                 type_name(vm, r));
