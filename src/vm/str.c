@@ -1494,6 +1494,131 @@ static bool m_format(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *o
     return true;
 }
 
+static bool m_format_map(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    SELF("format_map");
+    if (!args_no_kw(vm, "str.format_map", kwnames) || !args_one(vm, "str.format_map()", nargs - 1))
+        return false;
+    ObjStr *r;
+    if (!format_str_map(vm, s, args[1], &r)) return false;
+    *out = OBJ_VAL(r);
+    return true;
+}
+
+/* str.maketrans(x[, y[, z]]): a static method (installed as one). */
+static bool m_maketrans(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    if (!args_no_kw(vm, "maketrans", kwnames) || !args_range(vm, "maketrans", nargs, 1, 3)) return false;
+    ObjDict *d = dict_new(vm);
+    vm_push_root(vm, OBJ_VAL(d));
+    bool ok = true;
+    if (nargs == 1) {
+        if (!IS_DICT(args[0])) {
+            vm_pop_root(vm, 1);
+            return vm_raise(vm, vm->c.TypeError,
+                            "if you give only one argument to maketrans it must be a dict");
+        }
+        ObjDict *src = AS_DICT(args[0]);
+        for (uint32_t i = 0; ok && i < src->table.used; i++) {
+            DictEntry e = src->table.entries[i];
+            if (IS_EMPTY(e.key)) continue;
+            Value k = e.key;
+            if (IS_STR(k)) {
+                if (AS_STR(k)->char_len != 1) {
+                    ok = vm_raise(vm, vm->c.ValueError, "string keys in translate table must be of length 1");
+                    break;
+                }
+                uint32_t len;
+                k = INT_VAL(cp_decode(AS_STR(k)->data, &len));
+            } else if (!IS_INT(k) || IS_BOOL(k)) {
+                ok = vm_raise(vm, vm->c.TypeError, "keys in translate table must be strings or integers");
+                break;
+            }
+            ok = dict_set(vm, d, k, e.value);
+        }
+    } else {
+        if (!IS_STR(args[0]) || !IS_STR(args[1])) {
+            vm_pop_root(vm, 1);
+            return vm_raise(vm, vm->c.TypeError, "maketrans() argument %d must be str, not %s",
+                            IS_STR(args[0]) ? 2 : 1, vm_class_of(vm, IS_STR(args[0]) ? args[1] : args[0])->name->data);
+        }
+        ObjStr *x = AS_STR(args[0]), *y = AS_STR(args[1]);
+        if (x->char_len != y->char_len) {
+            vm_pop_root(vm, 1);
+            return vm_raise(vm, vm->c.ValueError, "the first two maketrans arguments must have equal length");
+        }
+        for (uint32_t i = 0, j = 0; ok && i < x->byte_len;) {
+            uint32_t li, lj;
+            uint32_t a = cp_decode(x->data + i, &li), b = cp_decode(y->data + j, &lj);
+            ok = dict_set(vm, d, INT_VAL(a), INT_VAL(b));
+            i += li;
+            j += lj;
+        }
+        if (ok && nargs == 3) {
+            if (!IS_STR(args[2])) {
+                vm_pop_root(vm, 1);
+                return vm_raise(vm, vm->c.TypeError, "maketrans() argument 3 must be str, not %s",
+                                vm_class_of(vm, args[2])->name->data);
+            }
+            ObjStr *z = AS_STR(args[2]);
+            for (uint32_t i = 0; ok && i < z->byte_len;) {
+                uint32_t l;
+                uint32_t c = cp_decode(z->data + i, &l);
+                ok = dict_set(vm, d, INT_VAL(c), NONE_VAL);
+                i += l;
+            }
+        }
+    }
+    vm_pop_root(vm, 1);
+    *out = OBJ_VAL(d);
+    return ok;
+}
+
+static bool m_translate(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    SELF("translate");
+    if (!args_no_kw(vm, "str.translate", kwnames) || !args_one(vm, "str.translate()", nargs - 1))
+        return false;
+    Value table = args[1];
+    TextBuf b;
+    tb_init(&b);
+    tb_reserve(&b, s->byte_len);
+    for (uint32_t i = 0; i < s->byte_len;) {
+        uint32_t len;
+        uint32_t c = cp_decode(s->data + i, &len);
+        i += len;
+        Value r;
+        if (!op_getitem(vm, table, INT_VAL(c), &r)) {
+            if (!vm_exception_matches(vm, vm->c.LookupError)) {
+                tb_free(&b);
+                return false;
+            }
+            vm_take_exception(vm);
+            tb_add_cp(&b, c);
+            continue;
+        }
+        if (IS_NONE(r)) continue;
+        if (IS_INT(r) && !IS_BOOL(r)) {
+            if (AS_INT(r) < 0 || AS_INT(r) > 0x10FFFF) {
+                tb_free(&b);
+                return vm_raise(vm, vm->c.ValueError, "character mapping must be in range(0x110000)");
+            }
+            tb_add_cp(&b, (uint32_t)AS_INT(r));
+        } else if (IS_STR(r)) {
+            for (uint32_t k = 0; k < AS_STR(r)->byte_len;) {
+                uint32_t l;
+                tb_add_cp(&b, cp_decode(AS_STR(r)->data + k, &l));
+                k += l;
+            }
+        } else {
+            tb_free(&b);
+            return vm_raise(vm, vm->c.TypeError, "character mapping must return integer, None or str");
+        }
+    }
+    *out = OBJ_VAL(tb_to_str(vm, &b));
+    return true;
+}
+
 static bool m_len(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     SELF("__len__");
@@ -1614,6 +1739,7 @@ void str_install(VM *vm)
         {"center", m_center},         {"ljust", m_ljust},
         {"rjust", m_rjust},           {"zfill", m_zfill},
         {"expandtabs", m_expandtabs}, {"format", m_format},
+        {"format_map", m_format_map}, {"translate", m_translate},
         {"__len__", m_len},           {"__str__", m_str},
         {"__getitem__", m_getitem},   {"__contains__", m_contains},
         {"__iter__", m_iter},         {"__add__", m_add},
@@ -1622,6 +1748,13 @@ void str_install(VM *vm)
     };
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
         vm_define_native(vm, c->dict, methods[i].name, methods[i].fn, c);
+    /* str.maketrans is a static method: str.maketrans(x, y) and s.maketrans(x, y) */
+    ObjNative *mt = native_new(vm, "maketrans", m_maketrans, NULL);
+    vm_push_root(vm, OBJ_VAL(mt));
+    ObjDescriptor *sm = descriptor_new(vm, vm->c.staticmethod, OBJ_VAL(mt));
+    vm_push_root(vm, OBJ_VAL(sm));
+    dict_set_str(vm, c->dict, mt->name, OBJ_VAL(sm));
+    vm_pop_root(vm, 2);
     /* object's special methods and the __format__ natives live with the
      * generic operations; install them with the first type. */
     ops_install(vm);
