@@ -415,8 +415,9 @@ static bool before_with(VM *vm, Value mgr, Value *exit_out, Value *enter_result)
     Value exit = vm_lookup_special(vm, mgr, vm->n.__exit__);
     if (IS_EMPTY(enter) || IS_EMPTY(exit)) {
         ObjClass *cls = vm_class_of(vm, mgr);
-        return vm_raise(vm, vm->c.TypeError,
-                        "'%s' object does not support the context manager protocol", cls->name->data);
+        const char *missed = IS_EMPTY(enter) ? "" : " (missed __exit__ method)";
+        return vm_raise(vm, vm->c.TypeError, "'%s' object does not support the context manager protocol%s",
+                        cls->name->data, missed);
     }
     ObjBoundMethod *bound = bound_method_new(vm, mgr, exit);
     *exit_out = OBJ_VAL(bound);
@@ -1406,9 +1407,13 @@ dispatch:
         uint16_t n = READ_H();
         SYNC();
         Value seq = PEEK(1);
-        /* the values overwrite seq: keep it alive on the root stack meanwhile */
+        /* the values overwrite seq: keep it alive on the root stack meanwhile,
+         * and make their slots part of the stack before next() runs code
+         * that pushes frames above it */
         vm_push_root(vm, seq);
         sp--;
+        for (uint32_t k = 0; k < n; k++) sp[k] = NONE_VAL;
+        fiber->sp = sp + n;
         bool ok = unpack_sequence(vm, seq, n, sp);
         vm_pop_root(vm, 1);
         if (!ok) {
