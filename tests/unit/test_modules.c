@@ -12,49 +12,7 @@
 #include "modules.h"
 #include "traceback.h"
 
-static VM *vm;
-static char *out_buf;
-static size_t out_len;
-
-static void setup(void)
-{
-    vm = vm_new();
-    vm->out = open_memstream(&out_buf, &out_len);
-}
-
-static void teardown(void)
-{
-    fclose(vm->out);
-    free(out_buf);
-    out_buf = NULL;
-    vm_free(vm);
-}
-
-/* Run src; return its output, or "error: <last traceback line>". */
-static const char *run(const char *src)
-{
-    static char result[4096];
-    SyntaxErrorInfo err;
-    memset(&err, 0, sizeof err);
-    ObjCode *code = compile_source(vm, src, strlen(src), "t.py", COMPILE_FILE, &err);
-    ck_assert_msg(code != NULL, "compile failed: %s", err.message);
-    vm_push_root(vm, OBJ_VAL(code));
-    Value r;
-    fflush(vm->out);
-    size_t before = out_len;
-    bool ok = vm_run_code(vm, code, vm->main_globals, &r);
-    vm_pop_root(vm, 1);
-    fflush(vm->out);
-    if (!ok) {
-        Value exc = vm_take_exception(vm);
-        char *line = traceback_last_line(vm, exc);
-        snprintf(result, sizeof result, "error: %s", line);
-        free(line);
-        return result;
-    }
-    snprintf(result, sizeof result, "%.*s", (int)(out_len - before), out_buf + before);
-    return result;
-}
+#include "run_source.h"
 
 START_TEST(modules_are_created_on_first_import)
 {
