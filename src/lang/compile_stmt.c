@@ -604,6 +604,7 @@ void compile_make_function(Compiler *c, const Node *def, const char *name)
     int kwonly = args ? args->kwonly.len : 0;
     if (args && args->vararg) cflags |= CODE_VARARGS;
     if (args && args->kwarg) cflags |= CODE_VARKW;
+    if (args) unit_set_posonly(c, args->posonly.len);
     ObjCode *code = unit_finish(c, cflags, argcount, kwonly);
     if (c->failed) return;
     set_loc(c, def);

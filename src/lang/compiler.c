@@ -627,6 +627,11 @@ static int32_t *make_cell2arg(Unit *u)
     return map;
 }
 
+void unit_set_posonly(Compiler *c, int posonly)
+{
+    c->u->posonly = posonly;
+}
+
 /* Turn the finished unit into a Code object and leave it. */
 ObjCode *unit_finish(Compiler *c, uint32_t flags, int argcount, int kwonly)
 {
@@ -654,6 +659,7 @@ ObjCode *unit_finish(Compiler *c, uint32_t flags, int argcount, int kwonly)
     code->cell2arg = make_cell2arg(u);
     code->argcount = (uint16_t)argcount;
     code->kwonlyargcount = (uint16_t)kwonly;
+    code->posonlyargcount = (uint16_t)u->posonly;
     if (!(flags & (CODE_VARARGS | CODE_VARKW | CODE_GENERATOR | CODE_COROUTINE | CODE_MODULE | CODE_CLASS_BODY)) &&
         kwonly == 0 && u->n_cellnames == 0 && u->n_freenames == 0)
         flags |= CODE_SIMPLE_ARGS;

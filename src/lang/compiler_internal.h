@@ -75,6 +75,7 @@ typedef struct Unit {
     FBlock fblocks[64];
     int n_fblocks;
     int depth, max_depth;
+    int posonly;
     int loop_depth_guard;
 } Unit;
 
@@ -120,6 +121,8 @@ FBlock *fblock_push(Compiler *c, FBlockKind kind);
 void fblock_pop(Compiler *c);
 void unit_enter(Compiler *c, Scope *scope, const char *name, const char *qualname, uint32_t line);
 ObjCode *unit_finish(Compiler *c, uint32_t flags, int argcount, int kwonly);
+/* Record how many of a function's parameters are positional-only. */
+void unit_set_posonly(Compiler *c, int posonly);
 void unit_abandon_all(Compiler *c);
 char *child_qualname(Compiler *c, const char *name);
 

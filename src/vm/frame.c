@@ -180,6 +180,14 @@ static bool bind_keywords(VM *vm, ObjFunction *fn, Value *slots, ObjTuple *kwnam
     for (uint32_t k = 0; k < kwnames->len; k++) {
         ObjStr *name = AS_STR(kwnames->items[k]);
         int i = param_index(c, name, nparams);
+        if (i >= 0 && i < c->posonlyargcount) {
+            /* a positional-only name given by keyword goes to **kwargs, or is an error */
+            if (varkw == NULL)
+                return vm_raise(vm, vm->c.TypeError,
+                                "%s() got some positional-only arguments passed as keyword arguments: '%s'",
+                                fn->qualname->data, name->data);
+            i = -1;
+        }
         if (i < 0) {
             if (varkw == NULL)
                 return vm_raise(vm, vm->c.TypeError, "%s() got an unexpected keyword argument '%s'",

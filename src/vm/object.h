@@ -238,6 +238,7 @@ typedef struct {
     int32_t *cell2arg; /* for each cell, the parameter slot it starts from, or -1 */
     uint16_t argcount;        /* positional parameters */
     uint16_t kwonlyargcount;  /* keyword-only parameters */
+    uint16_t posonlyargcount; /* the first argcount parameters that are positional-only */
     uint32_t flags;           /* CODE_* */
     uint32_t max_stack;
     uint32_t frame_size; /* n_locals + n_cells + n_free + max_stack */
