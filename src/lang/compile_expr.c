@@ -333,7 +333,14 @@ static void push_kwnames(Compiler *c, const NodeList *kws)
 /* The general call: positional args as a tuple, keywords as a dict. */
 static void compile_call_ex(Compiler *c, const Node *e)
 {
-    build_list_with_stars(c, &e->list);
+    if (e->list.len == 1 && e->list.items[0]->kind == AST_STARRED) {
+        /* f(*x): an error about x names f, as CPython's does */
+        emit(c, OP_BUILD_LIST, 0);
+        compile_expr(c, e->list.items[0]->a);
+        emit(c, OP_LIST_EXTEND, 1 | 0x8000);
+    } else {
+        build_list_with_stars(c, &e->list);
+    }
     emit(c, OP_LIST_TO_TUPLE, 0);
     if (e->keywords.len == 0) {
         emit(c, OP_CALL_EX, 0);

@@ -333,6 +333,18 @@ static bool make_function(VM *vm, Value *sp, uint32_t flags, ObjDict *globals, V
     return true;
 }
 
+/* The TypeError for `*x` of a non-iterable: in a display, or naming the
+ * callee for f(*x). */
+static bool not_iterable_after_star(VM *vm, Value v, Value callee)
+{
+    if (!vm_exception_matches(vm, vm->c.TypeError)) return false;
+    vm_take_exception(vm);
+    const char *type = vm_class_of(vm, v)->name->data;
+    if (IS_EMPTY(callee)) return vm_raise(vm, vm->c.TypeError, "Value after * must be an iterable, not %s", type);
+    return vm_raise(vm, vm->c.TypeError, "%s argument after * must be an iterable, not %s",
+                    callable_name_for_error(vm, callee), type);
+}
+
 /* f(**a, **b): merge mapping src into the kwargs dict, refusing a key twice.
  * callee (below the args tuple) names the function in the message. */
 static bool dict_merge_kwargs(VM *vm, ObjDict *dst, Value src, Value callee)
@@ -1365,9 +1377,17 @@ dispatch:
     }
     CASE(LIST_EXTEND)
     {
-        uint16_t n = READ_H();
+        uint16_t arg = READ_H();
+        uint16_t n = arg & 0x7fff;
         SYNC();
-        CHECK(list_extend_from_iterable(vm, AS_LIST(PEEK(n + 1)), PEEK(1)));
+        Value it;
+        if (!op_iter(vm, PEEK(1), &it)) {
+            /* 0x8000: f(*x) alone, where CPython names the callee */
+            not_iterable_after_star(vm, PEEK(1), (arg & 0x8000) ? PEEK(n + 2) : EMPTY_VAL);
+            THROW();
+        }
+        PEEK(1) = it;
+        CHECK(list_extend_from_iterable(vm, AS_LIST(PEEK(n + 1)), it));
         sp--;
         DISPATCH();
     }
@@ -1383,6 +1403,10 @@ dispatch:
     {
         uint16_t n = READ_H();
         SYNC();
+        if (!IS_DICT(PEEK(1)) && IS_EMPTY(vm_lookup_special(vm, PEEK(1), str_intern_cstr(vm, "keys")))) {
+            vm_raise(vm, vm->c.TypeError, "'%s' object is not a mapping", vm_class_of(vm, PEEK(1))->name->data);
+            THROW();
+        }
         CHECK(dict_update_from(vm, AS_DICT(PEEK(n + 1)), PEEK(1)));
         sp--;
         DISPATCH();
