@@ -984,89 +984,38 @@ dispatch:
         PUSH(OBJ_VAL(s));
         DISPATCH();
     }
-    CASE(BINARY_ADD)
-    {
-        Value b = PEEK(1), a = PEEK(2);
-        if (IS_INT(a) && IS_INT(b)) {
-            int64_t r;
-            if (!__builtin_add_overflow(AS_INT(a), AS_INT(b), &r)) {
-                sp--;
-                PEEK(1) = INT_VAL(r);
-                DISPATCH();
-            }
-        } else if (IS_FLOAT(a) && IS_FLOAT(b)) {
-            sp--;
-            PEEK(1) = FLOAT_VAL(AS_FLOAT(a) + AS_FLOAT(b));
-            DISPATCH();
-        }
-        SYNC();
-        CHECK(op_binary(vm, BINOP_ADD, a, b, false, &PEEK(2)));
-        sp--;
-        DISPATCH();
-    }
-    CASE(BINARY_SUB)
-    {
-        Value b = PEEK(1), a = PEEK(2);
-        if (IS_INT(a) && IS_INT(b)) {
-            int64_t r;
-            if (!__builtin_sub_overflow(AS_INT(a), AS_INT(b), &r)) {
-                sp--;
-                PEEK(1) = INT_VAL(r);
-                DISPATCH();
-            }
-        } else if (IS_FLOAT(a) && IS_FLOAT(b)) {
-            sp--;
-            PEEK(1) = FLOAT_VAL(AS_FLOAT(a) - AS_FLOAT(b));
-            DISPATCH();
-        }
-        SYNC();
-        CHECK(op_binary(vm, BINOP_SUB, a, b, false, &PEEK(2)));
-        sp--;
-        DISPATCH();
-    }
-    CASE(BINARY_MUL)
-    {
-        Value b = PEEK(1), a = PEEK(2);
-        if (IS_INT(a) && IS_INT(b)) {
-            int64_t r;
-            if (!__builtin_mul_overflow(AS_INT(a), AS_INT(b), &r)) {
-                sp--;
-                PEEK(1) = INT_VAL(r);
-                DISPATCH();
-            }
-        } else if (IS_FLOAT(a) && IS_FLOAT(b)) {
-            sp--;
-            PEEK(1) = FLOAT_VAL(AS_FLOAT(a) * AS_FLOAT(b));
-            DISPATCH();
-        }
-        SYNC();
-        CHECK(op_binary(vm, BINOP_MUL, a, b, false, &PEEK(2)));
-        sp--;
-        DISPATCH();
-    }
+/* a OP b with the int and float fast paths inline; OP is a constant for the
+ * three dedicated opcodes, so the fast-path switches fold away. */
+#define ARITH(OP, INPLACE)                                                                          \
+    do {                                                                                            \
+        Value b = PEEK(1), a = PEEK(2);                                                             \
+        if (IS_INT(a) && IS_INT(b)) {                                                               \
+            int64_t r;                                                                              \
+            if (int_binop_fast((OP), AS_INT(a), AS_INT(b), &r)) {                                   \
+                sp--;                                                                               \
+                PEEK(1) = INT_VAL(r);                                                               \
+                DISPATCH();                                                                         \
+            }                                                                                       \
+        } else if (IS_FLOAT(a) && IS_FLOAT(b)) {                                                    \
+            double r;                                                                               \
+            if (float_binop_fast((OP), AS_FLOAT(a), AS_FLOAT(b), &r)) {                             \
+                sp--;                                                                               \
+                PEEK(1) = FLOAT_VAL(r);                                                             \
+                DISPATCH();                                                                         \
+            }                                                                                       \
+        }                                                                                           \
+        SYNC();                                                                                     \
+        CHECK(op_binary(vm, (BinaryOp)(OP), a, b, (INPLACE), &PEEK(2)));                            \
+        sp--;                                                                                       \
+        DISPATCH();                                                                                 \
+    } while (0)
+    CASE(BINARY_ADD) ARITH(BINOP_ADD, false);
+    CASE(BINARY_SUB) ARITH(BINOP_SUB, false);
+    CASE(BINARY_MUL) ARITH(BINOP_MUL, false);
     CASE(BINARY_OP)
     {
         uint8_t arg = READ_B();
-        Value b = PEEK(1), a = PEEK(2);
-        if (IS_INT(a) && IS_INT(b)) {
-            int64_t r;
-            if (int_binop_fast(arg & 0x7f, AS_INT(a), AS_INT(b), &r)) {
-                sp--;
-                PEEK(1) = INT_VAL(r);
-                DISPATCH();
-            }
-        } else if (IS_FLOAT(a) && IS_FLOAT(b)) {
-            double r;
-            if (float_binop_fast(arg & 0x7f, AS_FLOAT(a), AS_FLOAT(b), &r)) {
-                sp--;
-                PEEK(1) = FLOAT_VAL(r);
-                DISPATCH();
-            }
-        }
-        SYNC();
-        CHECK(op_binary(vm, (BinaryOp)(arg & 0x7f), PEEK(2), PEEK(1), (arg & 0x80) != 0, &PEEK(2)));
-        sp--;
-        DISPATCH();
+        ARITH(arg & 0x7f, (arg & 0x80) != 0);
     }
 #define COMPARE_CASE(NAME, CMP, OPERATOR)                                                           \
     CASE(NAME)                                                                                      \
