@@ -134,6 +134,7 @@ static const OpaqueOps random_ops = {"Random", NULL, random_free};
 /* The state of a Random passed as self (args[0]). */
 static bool self_state(VM *vm, Value *args, int nargs, const char *method, MTState **out)
 {
+    *out = NULL; /* defined on failure too, which -O3's flow analysis wants */
     if (nargs < 1)
         return vm_raise(vm, vm->c.TypeError, "unbound method Random.%s() needs an argument", method);
     Value s = args[0];
