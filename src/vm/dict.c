@@ -245,14 +245,15 @@ Value dict_get_str(ObjDict *d, ObjStr *key)
     return ix >= 0 ? d->table.entries[ix].value : EMPTY_VAL;
 }
 
-void dict_set_str(VM *vm, ObjDict *d, ObjStr *key, Value value)
+int32_t dict_set_str(VM *vm, ObjDict *d, ObjStr *key, Value value)
 {
     int32_t ix = dict_find_str(d, key);
     if (ix >= 0) {
         d->table.entries[ix].value = value;
-        return;
+        return ix;
     }
     dict_table_insert_new(vm, &d->table, OBJ_VAL(key), str_hash(key), value);
+    return (int32_t)d->table.used - 1; /* new entries are appended */
 }
 
 /* ---- dict objects --------------------------------------------------------- */

@@ -878,12 +878,11 @@ dispatch:
         SYNC();
         if (IS_INSTANCE(obj) && attr_cacheable(vm, AS_OBJ(obj)->cls, code->names[i])) {
             /* a plain store into the instance dict; remember where it went */
-            ObjDict *d = AS_INSTANCE(obj)->dict;
-            dict_set_str(vm, d, code->names[i], PEEK(2));
+            int32_t ix = dict_set_str(vm, AS_INSTANCE(obj)->dict, code->names[i], PEEK(2));
             AttrCacheEntry *ac = &code->attr_cache[i];
             ac->cls = AS_OBJ(obj)->cls;
             ac->epoch = vm->class_epoch;
-            ac->index = (uint32_t)dict_find_str(d, code->names[i]);
+            ac->index = (uint32_t)ix;
             sp -= 2;
             DISPATCH();
         }

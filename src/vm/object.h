@@ -413,7 +413,8 @@ bool dict_set(VM *vm, ObjDict *d, Value key, Value value);
 bool dict_del(VM *vm, ObjDict *d, Value key, bool *found);
 /* Fast paths for str keys (never run Python code, never fail). */
 Value dict_get_str(ObjDict *d, ObjStr *key); /* EMPTY_VAL when absent */
-void dict_set_str(VM *vm, ObjDict *d, ObjStr *key, Value value);
+/* Returns the entry index the key now has (caches remember it). */
+int32_t dict_set_str(VM *vm, ObjDict *d, ObjStr *key, Value value);
 /* Add to a set. */
 bool set_add(VM *vm, ObjSet *s, Value key);
 /* Membership in a set. */
