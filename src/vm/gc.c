@@ -24,17 +24,6 @@ static void *checked_realloc(void *ptr, size_t size)
     return p;
 }
 
-void *gc_realloc(VM *vm, void *ptr, size_t old_size, size_t new_size)
-{
-    vm->bytes_allocated += new_size;
-    vm->bytes_allocated -= old_size < vm->bytes_allocated ? old_size : vm->bytes_allocated;
-    if (new_size == 0) {
-        free(ptr);
-        return NULL;
-    }
-    return checked_realloc(ptr, new_size);
-}
-
 /* Small objects (up to 256 bytes) live in pages of equal-sized slots, one
  * list of pages per size class; a free slot has kind OBJ_KIND_COUNT and is
  * linked through gc_next. The sweep walks the pages in address order, which
@@ -53,6 +42,120 @@ void *gc_realloc(VM *vm, void *ptr, size_t old_size, size_t new_size)
 #ifndef USE_PAGES
 #define USE_PAGES 1
 #endif
+
+/* ---- buffers: what objects own (list items, dict and set tables) ------------
+ * Every buffer starts with a header naming its size class. Small ones (up to
+ * 256 bytes with the header) come from per-class free lists carved out of big
+ * chunks: lists, dicts and instance attribute tables are created and dropped
+ * by the million, and glibc's free() of a whole sweep's worth of them misses
+ * its per-thread cache. Bigger ones, and all of them under AddressSanitizer,
+ * are malloc'd. The header, not the caller's idea of the old size, decides
+ * how a buffer is freed. */
+#define BUF_HEADER 8u
+#define BUF_BIG UINT32_MAX
+#define BUF_CHUNK_SIZE (64u * 1024u)
+
+struct BufFree {
+    BufFree *next;
+};
+struct BufChunk {
+    BufChunk *next;
+};
+
+static inline uint32_t *buf_header(void *p)
+{
+    return (uint32_t *)((char *)p - BUF_HEADER);
+}
+
+static void *buf_carve(VM *vm, size_t block)
+{
+    if (vm->buf_bump == NULL || (size_t)(vm->buf_end - vm->buf_bump) < block) {
+        BufChunk *c = checked_realloc(NULL, BUF_CHUNK_SIZE);
+        c->next = vm->buf_chunks;
+        vm->buf_chunks = c;
+        vm->buf_bump = (char *)c + 16; /* keeps blocks 16-byte aligned */
+        vm->buf_end = (char *)c + BUF_CHUNK_SIZE;
+    }
+    void *b = vm->buf_bump;
+    vm->buf_bump += block;
+    return b;
+}
+
+static void *buf_alloc(VM *vm, size_t size)
+{
+    size_t total = size + BUF_HEADER;
+    if (!USE_PAGES || total > GC_SIZE_QUANTUM * (GC_SIZE_CLASSES - 1)) {
+        uint32_t *h = checked_realloc(NULL, total);
+        h[0] = BUF_BIG;
+        return (char *)h + BUF_HEADER;
+    }
+    uint32_t cls = (uint32_t)((total + GC_SIZE_QUANTUM - 1) / GC_SIZE_QUANTUM);
+    BufFree *f = vm->buf_free_lists[cls];
+    uint32_t *h;
+    if (f != NULL) {
+        vm->buf_free_lists[cls] = f->next;
+        h = (uint32_t *)f;
+    } else {
+        h = buf_carve(vm, (size_t)cls * GC_SIZE_QUANTUM);
+    }
+    h[0] = cls;
+    return (char *)h + BUF_HEADER;
+}
+
+void gc_free_buffer(VM *vm, void *p)
+{
+    if (p == NULL) return;
+    uint32_t *h = buf_header(p);
+    uint32_t cls = h[0];
+    if (cls == BUF_BIG) {
+        free(h);
+        return;
+    }
+    BufFree *f = (BufFree *)h;
+    f->next = vm->buf_free_lists[cls];
+    vm->buf_free_lists[cls] = f;
+}
+
+static void *buf_resize(VM *vm, void *p, size_t new_size)
+{
+    uint32_t *h = buf_header(p);
+    if (h[0] == BUF_BIG && new_size + BUF_HEADER > GC_SIZE_QUANTUM * (GC_SIZE_CLASSES - 1)) {
+        h = checked_realloc(h, new_size + BUF_HEADER);
+        return (char *)h + BUF_HEADER;
+    }
+    if (h[0] != BUF_BIG && new_size + BUF_HEADER <= (size_t)h[0] * GC_SIZE_QUANTUM) return p;
+    /* Moving between a small block and malloc: the old one is either small
+     * (copy its whole capacity) or bigger than the new size. */
+    size_t old_capacity = h[0] == BUF_BIG ? new_size : (size_t)h[0] * GC_SIZE_QUANTUM - BUF_HEADER;
+    void *q = buf_alloc(vm, new_size);
+    memcpy(q, p, old_capacity < new_size ? old_capacity : new_size);
+    gc_free_buffer(vm, p);
+    return q;
+}
+
+static void buf_free_chunks(VM *vm)
+{
+    for (BufChunk *c = vm->buf_chunks; c != NULL;) {
+        BufChunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    vm->buf_chunks = NULL;
+    vm->buf_bump = vm->buf_end = NULL;
+    memset(vm->buf_free_lists, 0, sizeof vm->buf_free_lists);
+}
+
+void *gc_realloc(VM *vm, void *ptr, size_t old_size, size_t new_size)
+{
+    vm->bytes_allocated += new_size;
+    vm->bytes_allocated -= old_size < vm->bytes_allocated ? old_size : vm->bytes_allocated;
+    if (new_size == 0) {
+        gc_free_buffer(vm, ptr);
+        return NULL;
+    }
+    return ptr == NULL ? buf_alloc(vm, new_size) : buf_resize(vm, ptr, new_size);
+}
+
 
 #define FREE_SLOT OBJ_KIND_COUNT
 
@@ -372,10 +475,10 @@ static void mark_roots(VM *vm)
 
 /* ---- sweeping ----------------------------------------------------------- */
 
-static void free_table(DictTable *t)
+static void free_table(VM *vm, DictTable *t)
 {
-    free(t->entries);
-    free(t->index);
+    gc_free_buffer(vm, t->entries);
+    gc_free_buffer(vm, t->index);
 }
 
 static void free_code(ObjCode *c)
@@ -416,9 +519,9 @@ static void finalize_object(VM *vm, Obj *o)
 {
     (void)vm;
     switch ((ObjKind)o->kind) {
-    case OBJ_LIST: free(((ObjList *)o)->items); break;
-    case OBJ_DICT: free_table(&((ObjDict *)o)->table); break;
-    case OBJ_SET: free(((ObjSet *)o)->table); break;
+    case OBJ_LIST: gc_free_buffer(vm, ((ObjList *)o)->items); break;
+    case OBJ_DICT: free_table(vm, &((ObjDict *)o)->table); break;
+    case OBJ_SET: gc_free_buffer(vm, ((ObjSet *)o)->table); break;
     case OBJ_BIGINT: mpz_clear(((ObjBigInt *)o)->z); break;
     case OBJ_CODE: free_code((ObjCode *)o); break;
     case OBJ_FIBER: fiber_free_chunks((ObjFiber *)o); break;
@@ -516,6 +619,7 @@ void gc_free_all(VM *vm)
         vm->free_lists[c] = NULL;
         vm->sweep_cursor[c] = NULL;
     }
+    buf_free_chunks(vm);
     free(vm->gray);
     vm->gray = NULL;
     vm->gray_count = vm->gray_cap = 0;

@@ -10,6 +10,9 @@ void *gc_alloc_object(VM *vm, size_t size, ObjKind kind, ObjClass *cls);
 /* Grow, shrink (new_size > 0) or free (new_size == 0) a buffer owned by an
  * object. Counts bytes towards the next collection but never collects. */
 void *gc_realloc(VM *vm, void *ptr, size_t old_size, size_t new_size);
+/* Free a buffer from gc_realloc without touching the accounting (the sweep
+ * settles that for a whole object). */
+void gc_free_buffer(VM *vm, void *p);
 /* Run a full collection now. */
 void gc_collect(VM *vm);
 /* Mark a value / object reachable (for mark callbacks of opaque objects). */

@@ -167,6 +167,49 @@ static bool instance_attr_slow(VM *vm, Value obj, ObjStr *name, AttrCacheEntry *
     return vm_getattr(vm, obj, name, out);
 }
 
+/* Whether an instance dict may hold `name`: a few entries are scanned for
+ * its hash, which rules most names out without probing the table. */
+static inline bool instance_may_have(ObjDict *d, ObjStr *name)
+{
+    DictTable *t = &d->table;
+    if (t->used > 8) return dict_find_str(d, name) >= 0;
+    uint64_t hash = str_hash(name);
+    for (uint32_t k = 0; k < t->used; k++)
+        if (t->entries[k].hash == hash) return true;
+    return false;
+}
+
+/* STORE_ATTR adding an attribute where the cache says this site put it last
+ * time: the entry index it went to is the instance dict's next one. That is
+ * __init__ filling a fresh instance in the same order as the previous one.
+ * The name is new when no entry so far has its hash (any hash match goes the
+ * slow way). */
+static bool store_attr_append(VM *vm, ObjInstance *inst, AttrCacheEntry *ac, ObjStr *name, Value v)
+{
+    DictTable *t = &inst->dict->table;
+    if (ac->cls != inst->obj.cls || ac->epoch != vm->class_epoch || t->used != ac->index || t->len != t->used)
+        return false;
+    uint64_t hash = str_hash(name);
+    for (uint32_t k = 0; k < t->used; k++)
+        if (t->entries[k].hash == hash) return false;
+    dict_table_insert_new(vm, t, OBJ_VAL(name), hash, v);
+    return true;
+}
+
+/* STORE_GLOBAL / STORE_NAME: straight to the entry the name was found at
+ * last time (LOAD_GLOBAL shares the memory; a stale index never matches,
+ * since the entry must still hold this very name). */
+static void store_name_cached(VM *vm, ObjDict *d, ObjCode *code, uint32_t i, Value v)
+{
+    GlobalCacheEntry *cache = &code->global_cache[i];
+    DictTable *t = &d->table;
+    if (!(cache->index & GLOBAL_CACHE_BUILTIN) && entry_holds(t, cache->index, code->names[i])) {
+        t->entries[cache->index].value = v;
+        return;
+    }
+    cache->index = (uint32_t)dict_set_str(vm, d, code->names[i], v);
+}
+
 static bool load_name_op(VM *vm, Frame *frame, ObjStr *name, Value *out)
 {
     if (frame->locals_dict) {
@@ -798,7 +841,7 @@ dispatch:
     {
         uint16_t i = READ_H();
         SYNC();
-        dict_set_str(vm, frame->globals, code->names[i], PEEK(1));
+        store_name_cached(vm, frame->globals, code, i, PEEK(1));
         sp--;
         DISPATCH();
     }
@@ -826,7 +869,7 @@ dispatch:
     {
         uint16_t i = READ_H();
         SYNC();
-        dict_set_str(vm, frame->locals_dict ? frame->locals_dict : frame->globals, code->names[i], PEEK(1));
+        store_name_cached(vm, frame->locals_dict ? frame->locals_dict : frame->globals, code, i, PEEK(1));
         sp--;
         DISPATCH();
     }
@@ -876,6 +919,10 @@ dispatch:
             }
         }
         SYNC();
+        if (IS_INSTANCE(obj) && store_attr_append(vm, AS_INSTANCE(obj), &code->attr_cache[i], code->names[i], PEEK(2))) {
+            sp -= 2;
+            DISPATCH();
+        }
         if (IS_INSTANCE(obj) && attr_cacheable(vm, AS_OBJ(obj)->cls, code->names[i])) {
             /* a plain store into the instance dict; remember where it went */
             int32_t ix = dict_set_str(vm, AS_INSTANCE(obj)->dict, code->names[i], PEEK(2));
@@ -901,10 +948,22 @@ dispatch:
     CASE(LOAD_METHOD)
     {
         uint16_t i = READ_H();
-        SYNC();
         Value self = PEEK(1);
+        AttrCacheEntry *mc = &code->attr_cache[i];
+        if (IS_INSTANCE(self) && mc->method_cls == AS_OBJ(self)->cls && mc->method_epoch == vm->class_epoch &&
+            !instance_may_have(AS_INSTANCE(self)->dict, code->names[i])) {
+            PEEK(1) = mc->method;
+            PUSH(self);
+            DISPATCH();
+        }
+        SYNC();
         Value method;
         if (attr_lookup_method(vm, self, code->names[i], &method)) {
+            if (IS_INSTANCE(self)) {
+                mc->method_cls = AS_OBJ(self)->cls;
+                mc->method_epoch = vm->class_epoch;
+                mc->method = method;
+            }
             PEEK(1) = method;
             PUSH(self);
         } else {

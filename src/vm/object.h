@@ -208,6 +208,12 @@ typedef struct {
     struct ObjClass *cls;
     uint32_t epoch;
     uint32_t index;
+    /* LOAD_METHOD's memory: on instances of method_cls (at method_epoch) the
+     * name is the class's method `method`, unless the instance dict has it.
+     * The class dict keeps `method` alive while the epoch holds. */
+    struct ObjClass *method_cls;
+    uint32_t method_epoch;
+    Value method;
 } AttrCacheEntry;
 
 /* Line table: instruction offset -> (line, column) of the source. Entries are
@@ -391,7 +397,12 @@ ObjStr *str_from_cstr(VM *vm, const char *cstr);
 /* printf-style formatting into a new str. */
 ObjStr *str_printf(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The hash of a str (cached in the object). */
-uint64_t str_hash(ObjStr *s);
+uint64_t str_hash_compute(ObjStr *s);
+/* A str's hash, worked out once and kept. */
+static inline uint64_t str_hash(ObjStr *s)
+{
+    return s->hashed ? s->hash : str_hash_compute(s);
+}
 /* Equality of two strs: pointer first, then hash and bytes. */
 bool str_equal(ObjStr *a, ObjStr *b);
 

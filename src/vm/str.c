@@ -91,12 +91,10 @@ static uint64_t hash_bytes(const char *s, size_t len)
     return h == (uint64_t)-1 ? (uint64_t)-2 : h; /* -1 is reserved, as in CPython */
 }
 
-uint64_t str_hash(ObjStr *s)
+uint64_t str_hash_compute(ObjStr *s)
 {
-    if (!s->hashed) {
-        s->hash = hash_bytes(s->data, s->byte_len);
-        s->hashed = 1;
-    }
+    s->hash = hash_bytes(s->data, s->byte_len);
+    s->hashed = 1;
     return s->hash;
 }
 

@@ -324,6 +324,8 @@ typedef struct {
 #define GC_SIZE_CLASSES 17 /* free lists for objects up to 256 bytes */
 
 typedef struct GcPage GcPage;
+typedef struct BufChunk BufChunk;
+typedef struct BufFree BufFree;
 
 struct VM {
     /* GC */
@@ -332,6 +334,9 @@ struct VM {
     GcPage *sweep_cursor[GC_SIZE_CLASSES]; /* the next page the lazy sweep will visit */
     size_t live_bytes;                 /* what the last mark phase found reachable */
     Obj *objects; /* the large objects (small ones live in pages) */
+    BufFree *buf_free_lists[GC_SIZE_CLASSES]; /* free small buffers (gc_realloc), per size class */
+    BufChunk *buf_chunks;                      /* where small buffers are carved from */
+    char *buf_bump, *buf_end;                  /* the unused rest of the newest chunk */
     size_t bytes_allocated;
     size_t next_gc;
     bool gc_stress;
