@@ -1038,6 +1038,30 @@ static bool pct_convert(VM *vm, char conv, Value v, const char *flags, int64_t w
     }
 }
 
+/* The commonest conversions with no flags, width or precision: %d of a
+ * machine int and %s of an exact str need none of pct_convert's machinery. */
+static bool pct_plain(VM *vm, char conv, Value item, TextBuf *b)
+{
+    if ((conv == 'd' || conv == 'i') && IS_INT(item)) {
+        char digits[24];
+        int64_t v = AS_INT(item);
+        uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+        int k = (int)sizeof digits;
+        do {
+            digits[--k] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u != 0);
+        if (v < 0) digits[--k] = '-';
+        tb_add(b, digits + k, sizeof digits - (size_t)k);
+        return true;
+    }
+    if (conv == 's' && IS_STR(item) && AS_OBJ(item)->cls == vm->c.str) {
+        tb_add(b, AS_STR(item)->data, AS_STR(item)->byte_len);
+        return true;
+    }
+    return false;
+}
+
 bool format_percent(VM *vm, ObjStr *fmt, Value args, ObjStr **out)
 {
     PctArgs a;
@@ -1161,6 +1185,7 @@ bool format_percent(VM *vm, ObjStr *fmt, Value args, ObjStr **out)
                             (long long)cp_count(s, i - 1));
         }
         if (IS_EMPTY(item) && !pct_next(vm, &a, &item)) goto fail;
+        if (nf == 0 && width < 0 && prec < 0 && pct_plain(vm, conv, item, &b)) continue;
         vm_push_root(vm, item);
         bool ok = pct_convert(vm, conv, item, flags, width, prec, &b);
         vm_pop_root(vm, 1);

@@ -24,6 +24,7 @@ bool list_set_slice(VM *vm, ObjList *l, ObjSlice *s, Value items);
 bool list_del_slice(VM *vm, ObjList *l, ObjSlice *s);
 /* Sort in place like list.sort(key=key, reverse=reverse); key EMPTY or NONE
  * for none. Stable; ValueError when the list was modified during the sort. */
-bool list_sort(VM *vm, ObjList *l, Value key, bool reverse);
+bool list_sort(VM *vm, ObjList *l, Value key, bool reverse); /* sort.c */
+void values_reverse(Value *v, uint32_t n);
 
 #endif
