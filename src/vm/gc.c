@@ -119,16 +119,15 @@ void gc_free_buffer(VM *vm, void *p)
 static void *buf_resize(VM *vm, void *p, size_t new_size)
 {
     uint32_t *h = buf_header(p);
-    if (h[0] == BUF_BIG && new_size + BUF_HEADER > GC_SIZE_QUANTUM * (GC_SIZE_CLASSES - 1)) {
+    if (h[0] == BUF_BIG) {
+        /* a malloc'd buffer stays one, whatever its new size */
         h = checked_realloc(h, new_size + BUF_HEADER);
         return (char *)h + BUF_HEADER;
     }
-    if (h[0] != BUF_BIG && new_size + BUF_HEADER <= (size_t)h[0] * GC_SIZE_QUANTUM) return p;
-    /* Moving between a small block and malloc: the old one is either small
-     * (copy its whole capacity) or bigger than the new size. */
-    size_t old_capacity = h[0] == BUF_BIG ? new_size : (size_t)h[0] * GC_SIZE_QUANTUM - BUF_HEADER;
+    size_t capacity = (size_t)h[0] * GC_SIZE_QUANTUM - BUF_HEADER;
+    if (new_size <= capacity) return p;
     void *q = buf_alloc(vm, new_size);
-    memcpy(q, p, old_capacity < new_size ? old_capacity : new_size);
+    memcpy(q, p, capacity);
     gc_free_buffer(vm, p);
     return q;
 }
