@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "session.h"
 
 #define LOOPBOOK_VERSION "0.1.0"
@@ -16,6 +17,8 @@ static const char usage_text[] =
     "  loopbook FILE.py       run a script, like python3 FILE.py\n"
     "  loopbook -c CODE       run CODE\n"
     "  loopbook --dis FILE.py show the bytecode of a script\n"
+    "  --clock real|virtual   the clock asyncio runs on: real (the default) waits;\n"
+    "                         virtual never waits, time jumps to the next timer\n"
     "  loopbook --version     print the version\n"
     "  loopbook --help        show this help\n";
 
@@ -27,10 +30,28 @@ static int usage_error(const char *fmt, const char *arg)
     return 2;
 }
 
+/* --clock real|virtual (or --clock=...): false after a usage error. */
+static bool parse_clock(const char *value, bool *is_virtual)
+{
+    if (value == NULL) return false;
+    if (strcmp(value, "real") == 0) *is_virtual = false;
+    else if (strcmp(value, "virtual") == 0) *is_virtual = true;
+    else return false;
+    return true;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 2) return usage_error("%s", "expected a file or -c CODE (the notebook prompt comes later)");
-    const char *arg = argv[1];
+    bool virtual_clock = false;
+    int i = 1;
+    while (i < argc && strncmp(argv[i], "--clock", 7) == 0 && (argv[i][7] == '\0' || argv[i][7] == '=')) {
+        const char *value = argv[i][7] == '=' ? argv[i] + 8 : (i + 1 < argc ? argv[++i] : NULL);
+        if (!parse_clock(value, &virtual_clock))
+            return usage_error("--clock expects 'real' or 'virtual', not '%s'", value ? value : "");
+        i++;
+    }
+    if (i >= argc) return usage_error("%s", "expected a file or -c CODE (the notebook prompt comes later)");
+    const char *arg = argv[i];
     if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
         fputs(usage_text, stdout);
         return 0;
@@ -40,19 +61,20 @@ int main(int argc, char **argv)
         return 0;
     }
     Session *s = session_new();
+    if (virtual_clock) clock_use_virtual(s->vm);
     bool ok;
     if (strcmp(arg, "-c") == 0) {
-        if (argc < 3) {
+        if (i + 1 >= argc) {
             session_free(s);
             return usage_error("%s", "argument expected for the -c option");
         }
-        ok = session_run_source(s, argv[2], strlen(argv[2]), "<string>");
+        ok = session_run_source(s, argv[i + 1], strlen(argv[i + 1]), "<string>");
     } else if (strcmp(arg, "--dis") == 0) {
-        if (argc < 3) {
+        if (i + 1 >= argc) {
             session_free(s);
             return usage_error("%s", "--dis expects a file");
         }
-        ok = session_disassemble_file(s, argv[2]);
+        ok = session_disassemble_file(s, argv[i + 1]);
     } else if (arg[0] == '-' && arg[1] != '\0') {
         session_free(s);
         return usage_error("unknown option %s", arg);

@@ -8,6 +8,11 @@
 
 #include "vm.h"
 
+/* Switch vm to the virtual clock (--clock virtual): from now on time passes
+ * only through clock_advance_ns (time.sleep, the scheduler's jumps). */
+void clock_use_virtual(VM *vm);
+/* Move the virtual clock ns >= 0 forward. */
+void clock_advance_ns(VM *vm, int64_t ns);
 /* Monotonic time in nanoseconds (time.monotonic_ns, time.perf_counter_ns). */
 int64_t clock_monotonic_ns(VM *vm);
 /* Monotonic time in seconds (time.monotonic, time.perf_counter, loop.time()). */

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "args.h"
+#include "compiler.h"
+#include "interp.h"
 #include "num.h"
 #include "str.h"
 
@@ -22,6 +24,70 @@ static const BuiltinModule builtin_modules[] = {
     {"nest_asyncio", nest_asyncio_module_init},
 };
 
+/* Modules written in Python (src/modules/py/NAME.py), embedded as source by
+ * tools/embed-source and compiled on first import. */
+extern const char frozen_asyncio[], frozen_asyncio_sync[], frozen_asyncio_tasks[];
+extern const unsigned long frozen_asyncio_len, frozen_asyncio_sync_len, frozen_asyncio_tasks_len;
+
+typedef struct {
+    const char *name;
+    const char *source;
+    const unsigned long *len;
+} FrozenModule;
+
+static const FrozenModule frozen_modules[] = {
+    {"asyncio", frozen_asyncio, &frozen_asyncio_len},
+    {"asyncio_sync", frozen_asyncio_sync, &frozen_asyncio_sync_len},
+    {"asyncio_tasks", frozen_asyncio_tasks, &frozen_asyncio_tasks_len},
+};
+
+/* Compile and run a frozen module's source into m. Its file name is
+ * "<frozen NAME>", as CPython names its own frozen modules. */
+static bool run_frozen(VM *vm, const FrozenModule *fm, ObjModule *m)
+{
+    char filename[96];
+    snprintf(filename, sizeof filename, "<frozen %s>", fm->name);
+    SyntaxErrorInfo err;
+    memset(&err, 0, sizeof err);
+    ObjCode *code = compile_source(vm, fm->source, *fm->len, filename, COMPILE_FILE, &err);
+    if (code == NULL) {
+        /* a bug in loopbook itself: say where, as an ImportError */
+        vm_raise(vm, vm->c.ImportError, "%s line %u: %s", filename, (unsigned)err.line,
+                 err.message ? err.message : "syntax error");
+        syntax_error_free(&err);
+        return false;
+    }
+    vm_push_root(vm, OBJ_VAL(code));
+    Value result;
+    bool ok = vm_run_code(vm, code, m->dict, &result);
+    vm_pop_root(vm, 1);
+    return ok;
+}
+
+/* Create, register and run a module; on failure it is unregistered again
+ * (as CPython drops a module whose import raised). */
+static bool import_new_module(VM *vm, const char *name, void (*init)(VM *, ObjModule *),
+                              const FrozenModule *frozen, Value *out)
+{
+    ObjModule *m = module_new(vm, str_intern_cstr(vm, name));
+    vm_push_root(vm, OBJ_VAL(m));
+    dict_set_str(vm, vm->modules, m->name, OBJ_VAL(m)); /* before running: imports may cycle */
+    bool ok = true;
+    if (init) init(vm, m);
+    else ok = run_frozen(vm, frozen, m);
+    if (!ok) {
+        bool found;
+        Value saved = vm_take_exception(vm);
+        vm_push_root(vm, saved);
+        dict_del(vm, vm->modules, OBJ_VAL(m->name), &found);
+        vm_pop_root(vm, 1);
+        vm_raise_value(vm, saved);
+    }
+    vm_pop_root(vm, 1);
+    *out = OBJ_VAL(m);
+    return ok;
+}
+
 void modules_install(VM *vm)
 {
     if (vm->import_hook == NULL) vm->import_hook = modules_import;
@@ -31,16 +97,12 @@ bool modules_import(VM *vm, ObjStr *name, Value *out)
 {
     *out = dict_get_str(vm->modules, name);
     if (!IS_EMPTY(*out)) return true;
-    for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++) {
-        if (strcmp(builtin_modules[i].name, name->data) != 0) continue;
-        ObjModule *m = module_new(vm, str_intern_cstr(vm, builtin_modules[i].name));
-        vm_push_root(vm, OBJ_VAL(m));
-        builtin_modules[i].init(vm, m);
-        dict_set_str(vm, vm->modules, m->name, OBJ_VAL(m));
-        vm_pop_root(vm, 1);
-        *out = OBJ_VAL(m);
-        return true;
-    }
+    for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++)
+        if (strcmp(builtin_modules[i].name, name->data) == 0)
+            return import_new_module(vm, builtin_modules[i].name, builtin_modules[i].init, NULL, out);
+    for (size_t i = 0; i < sizeof frozen_modules / sizeof frozen_modules[0]; i++)
+        if (strcmp(frozen_modules[i].name, name->data) == 0)
+            return import_new_module(vm, frozen_modules[i].name, NULL, &frozen_modules[i], out);
     return true;
 }
 

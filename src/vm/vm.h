@@ -350,6 +350,12 @@ struct VM {
 
     uint32_t dict_key_epoch; /* source of DictTable.keys_version values */
     uint32_t class_epoch;    /* bumped when any class's attributes may have changed */
+    /* The clock (src/loop/clock.c): under the virtual clock time only moves
+     * when the scheduler jumps to a deadline or time.sleep advances it. */
+    bool clock_virtual;
+    int64_t vclock_mono_ns; /* virtual monotonic time */
+    int64_t vclock_wall_ns; /* virtual wall time */
+    struct Loop *running_loop; /* the event loop running now (src/loop), or NULL */
     MethodCacheEntry method_cache[METHOD_CACHE_SIZE];
     StrTable strings;
     VMClasses c;

@@ -1,0 +1,1 @@
+# asyncio: placeholder while the core lands

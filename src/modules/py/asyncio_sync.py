@@ -1,0 +1,1 @@
+# asyncio_sync: placeholder until the library lands

@@ -1,0 +1,1 @@
+# asyncio_tasks: placeholder until the library lands
