@@ -432,18 +432,7 @@ static bool bi_bin(VM *vm, Value *args, int nargs, ObjTuple *kw, Value *out)
 static bool bi_callable(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     if (!args_no_kw(vm, "callable", kwnames) || !args_one(vm, "callable()", nargs)) return false;
-    Value v = args[0];
-    bool c = false;
-    if (IS_OBJ(v)) {
-        switch (AS_OBJ(v)->kind) {
-        case OBJ_FUNCTION:
-        case OBJ_NATIVE:
-        case OBJ_BOUND_METHOD:
-        case OBJ_CLASS: c = true; break;
-        default: c = !IS_EMPTY(class_lookup(AS_OBJ(v)->cls, vm->n.__call__)); break;
-        }
-    }
-    *out = BOOL_VAL(c);
+    *out = BOOL_VAL(op_callable(vm, args[0]));
     return true;
 }
 

@@ -2189,11 +2189,26 @@ static bool call_next(VM *vm, Value m, Value it, Value *out, bool *done)
         return true;
     }
     if (vm_exception_matches(vm, vm->c.StopIteration)) {
-        vm_take_exception(vm);
+        /* the value StopIteration carries is what `await` / `yield from` give */
+        Value stop = vm_take_exception(vm);
+        ObjTuple *args = IS_EXCEPTION(stop) ? AS_EXCEPTION(stop)->args : NULL;
+        *out = args && args->len ? args->items[0] : NONE_VAL;
         *done = true;
         return true;
     }
     return false;
+}
+
+bool op_callable(VM *vm, Value v)
+{
+    if (!IS_OBJ(v)) return false;
+    switch (AS_OBJ(v)->kind) {
+    case OBJ_FUNCTION:
+    case OBJ_NATIVE:
+    case OBJ_BOUND_METHOD:
+    case OBJ_CLASS: return true;
+    default: return !IS_EMPTY(class_lookup(AS_OBJ(v)->cls, vm->n.__call__));
+    }
 }
 
 bool op_next(VM *vm, Value it, Value *out, bool *done)

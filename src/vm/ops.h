@@ -56,6 +56,8 @@ bool op_unary(VM *vm, UnaryOp op, Value a, Value *out);
 bool op_compare(VM *vm, CompareOp op, Value a, Value b, Value *out);
 /* a == b reduced to a C bool (identity implies equality, as containers do). */
 bool op_eq(VM *vm, Value a, Value b, bool *out);
+/* callable(v). */
+bool op_callable(VM *vm, Value v);
 /* truth value (bool(v)). */
 bool op_truthy(VM *vm, Value v, bool *out);
 /* hash(v), CPython-compatible for int, float, bool, str, tuple, None. */

@@ -1,1 +1,116 @@
-# asyncio: placeholder while the core lands
+# asyncio: what programs import. The event loop, futures and tasks are C
+# (_asyncio_core, src/loop); this file adds what is written in Python as in
+# CPython: the runner (asyncio.run), sleep, to_thread, and re-exports the
+# synchronisation primitives and task helpers of asyncio_sync / asyncio_tasks.
+
+from _asyncio_core import (
+    Future, Task, CancelledError, InvalidStateError, Handle, TimerHandle,
+    get_running_loop, _get_running_loop, get_event_loop, set_event_loop,
+    new_event_loop, current_task, all_tasks, iscoroutine,
+    iscoroutinefunction, isfuture, ensure_future, create_task, _describe,
+    _set_result_unless_cancelled,
+)
+
+TimeoutError = TimeoutError
+
+
+class _Sleep0:
+    """What sleep(0) awaits: a bare yield, which gives the other ready
+    callbacks one pass of the loop."""
+
+    def __await__(self):
+        yield
+
+
+_SLEEP0 = _Sleep0()
+
+
+async def sleep(delay, result=None):
+    if delay <= 0:
+        await _SLEEP0
+        return result
+    loop = get_running_loop()
+    future = loop.create_future()
+    h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
+    try:
+        return await future
+    finally:
+        h.cancel()
+
+
+async def _nothing_to_shut_down():
+    # CPython's runner awaits loop.shutdown_asyncgens() and
+    # loop.shutdown_default_executor() before closing; each is one task, and
+    # the passes they take let leftover callbacks run. Same passes here.
+    return None
+
+
+def _cancel_all_tasks(loop):
+    to_cancel = loop._all_tasks()
+    if not to_cancel:
+        return
+    for task in to_cancel:
+        task.cancel()
+    loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
+    for task in to_cancel:
+        if task.cancelled():
+            continue
+        if task.exception() is not None:
+            loop.call_exception_handler({
+                'message': 'unhandled exception during asyncio.run() shutdown',
+                'exception': task.exception(),
+                'task': task,
+            })
+
+
+def run(main, *, debug=None):
+    if _get_running_loop() is not None:
+        raise RuntimeError(
+            "asyncio.run() cannot be called from a running event loop")
+    if not iscoroutine(main):
+        raise ValueError("a coroutine was expected, got {!r}".format(main))
+    loop = new_event_loop()
+    set_event_loop(loop)
+    try:
+        task = loop.create_task(main)
+        return loop.run_until_complete(task)
+    finally:
+        try:
+            _cancel_all_tasks(loop)
+            loop.run_until_complete(_nothing_to_shut_down())
+            loop.run_until_complete(_nothing_to_shut_down())
+        finally:
+            set_event_loop(None)
+            loop._report_unretrieved()
+            loop.close()
+
+
+# TEMPORARY until asyncio_tasks lands: a minimal gather for the runner.
+def gather(*aws, return_exceptions=False):
+    loop = get_running_loop()
+    outer = loop.create_future()
+    children = [ensure_future(a) for a in aws]
+    if not children:
+        outer.set_result([])
+        return outer
+    left = [len(children)]
+
+    def done(fut):
+        left[0] -= 1
+        if outer.done():
+            return
+        if not return_exceptions and not fut.cancelled() and fut.exception() is not None:
+            outer.set_exception(fut.exception())
+            return
+        if left[0] == 0:
+            results = []
+            for c in children:
+                if c.cancelled():
+                    results.append(CancelledError())
+                else:
+                    results.append(c.exception() or c.result())
+            outer.set_result(results)
+
+    for c in children:
+        c.add_done_callback(done)
+    return outer

@@ -1,0 +1,151 @@
+/* aio.h: the asyncio core in C: the event loop, its handles, futures and
+ * tasks, shared by loop.c (the loop and its handles), future.c (Future,
+ * Task, the await iterator) and aio_module.c (the `_asyncio_core` module).
+ *
+ * The Python-level asyncio (src/modules/py/asyncio*.py) is built on this:
+ * everything that runs once per task step or per callback is here, the
+ * rest (runners, gather, locks, queues ...) is Python.
+ *
+ * Order is CPython's: the loop runs, per pass, the callbacks that were ready
+ * when the pass began (first in, first out) after moving the timers that are
+ * due onto the ready queue; timers are ordered by (deadline, insertion).
+ * Internal callbacks (a task's next step, a task waking up when the future it
+ * awaits is done, a future's done callbacks) are ready-queue entries without a
+ * Handle object; call_soon and call_later make Handle / TimerHandle objects. */
+#ifndef LOOPBOOK_AIO_H
+#define LOOPBOOK_AIO_H
+
+#include <uv.h>
+
+#include "format.h"
+#include "queues.h"
+#include "vm.h"
+
+typedef struct Loop Loop;
+
+/* ---- futures and tasks (future.c) ---------------------------------------- */
+
+typedef enum { FUT_PENDING, FUT_CANCELLED, FUT_FINISHED } FutState;
+
+/* A done callback: call fn(future), or (fn is a task) wake that task up. */
+typedef struct {
+    Value fn;
+    bool wakeup;
+} DoneCallback;
+
+typedef struct {
+    Loop *loop;
+    Value loop_obj;
+    uint8_t state;      /* FutState */
+    bool blocking;      /* _asyncio_future_blocking: yielded by __await__, not yet taken by a task */
+    bool log_traceback; /* finished with an exception nobody has retrieved */
+    bool is_task;
+    Value result;
+    Value exception;
+    Value cancel_message;    /* EMPTY for None */
+    Value cancelled_exc;     /* the CancelledError that cancelled a task, EMPTY */
+    Value label;             /* _describe's text for deadlock reports, EMPTY */
+    DoneCallback *callbacks; /* malloc'd */
+    uint32_t n_callbacks, cap_callbacks;
+    /* tasks only */
+    Value coro;
+    Value name;       /* str */
+    Value fut_waiter; /* the future the task awaits now, EMPTY */
+    bool must_cancel;
+    bool retrieved_reported; /* "never retrieved" already printed */
+    int32_t num_cancels_requested;
+} Future;
+
+/* The payload of a Future or Task object. */
+Future *future_of(Value v);
+/* Whether v is a Future or a Task. */
+bool is_future(VM *vm, Value v);
+/* A new pending future on loop. */
+bool future_new(VM *vm, Loop *loop, Value *out);
+/* A new task running coro on loop (its first step is scheduled). */
+bool task_new(VM *vm, Loop *loop, Value coro, Value name, Value *out);
+/* Finish a pending future. False (InvalidStateError raised) when it is done. */
+bool future_set_result(VM *vm, Value fut, Value result);
+bool future_set_exception(VM *vm, Value fut, Value exc);
+/* Cancel: false when already done. */
+bool future_cancel(VM *vm, Value fut, Value msg);
+bool task_cancel(VM *vm, Value task, Value msg);
+/* Add fn(fut) as a done callback (scheduled now if fut is done). */
+bool future_add_done_callback(VM *vm, Value fut, Value fn, bool wakeup);
+/* future.result(): the result, or raise. */
+bool future_result(VM *vm, Value fut, Value *out);
+/* Run one step of a task: send None into its coroutine or throw exc (EMPTY
+ * for none). False only for KeyboardInterrupt / SystemExit, which go on up. */
+bool task_step(VM *vm, Value task, Value exc);
+/* The task awaiting fut was woken: step it with fut's outcome. */
+bool task_wakeup(VM *vm, Value task, Value fut);
+/* "Task-1 main()"-style description for deadlock reports. */
+void task_describe(VM *vm, Value task, TextBuf *out);
+/* If a finished task's exception was never retrieved, report it on stderr
+ * (as CPython does when such a task is garbage-collected). */
+void task_report_unretrieved(VM *vm, Value task);
+/* Create the Future, Task and await-iterator classes. */
+void future_install(VM *vm, ObjModule *m);
+
+/* ---- the loop (loop.c) ------------------------------------------------------- */
+
+struct Loop {
+    VM *vm;
+    Value self; /* the loop object (not marked through here: it owns us) */
+    ReadyQueue ready;
+    TimerHeap timers;
+    uint32_t timers_cancelled; /* cancelled handles still in the heap */
+    bool running, stopping, closed;
+    Value current_task; /* the task whose step runs now, EMPTY */
+    ObjList *tasks;     /* tasks not yet seen done, in creation order */
+    uv_loop_t uv;
+    uv_timer_t uv_timer;
+};
+
+/* The payload of a Handle / TimerHandle. */
+typedef struct {
+    Value callback;
+    Value args; /* tuple */
+    Value loop_obj;
+    double when;
+    bool cancelled;
+    bool scheduled; /* a timer still in the heap */
+    bool is_timer;
+} Handle;
+
+/* The Loop of a loop object, or NULL (with TypeError) when v is not one. */
+Loop *loop_of(VM *vm, Value v);
+/* A new event loop object. */
+bool loop_new(VM *vm, Value *out);
+/* loop.time(): the clock the loop runs on, in seconds. */
+double loop_time(Loop *loop);
+/* Queue an internal callback (see ReadyKind). */
+void loop_ready(Loop *loop, ReadyKind kind, Value a, Value b);
+/* Register a task (for all_tasks, deadlock reports). */
+void loop_add_task(Loop *loop, Value task);
+/* Print an error the way loop.call_exception_handler's default does. */
+void loop_report_error(VM *vm, const char *message, Value exc, Value context_obj, const char *context_name);
+void loop_install(VM *vm, ObjModule *m);
+
+/* ---- module state (aio_module.c) -------------------------------------------- */
+
+typedef struct AioState {
+    Value self; /* the object that owns this state (a VM root) */
+    ObjClass *Future, *Task, *FutureIter, *Handle, *TimerHandle, *Loop;
+    ObjClass *CancelledError, *InvalidStateError;
+    Value running_loop; /* the loop object running now, else EMPTY */
+    Value event_loop;   /* get_event_loop()'s loop when none runs, else EMPTY */
+    uint64_t task_counter;
+} AioState;
+
+/* The state; the module must have been imported. */
+static inline AioState *aio(VM *vm)
+{
+    return vm->aio;
+}
+/* The running loop, or NULL (with "no running event loop" raised). */
+Loop *aio_running_loop(VM *vm);
+/* A CancelledError with msg (EMPTY: no arguments). */
+Value aio_cancelled_error(VM *vm, Value msg);
+
+#endif

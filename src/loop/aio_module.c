@@ -1,0 +1,273 @@
+/* aio_module.c: the `_asyncio_core` module: the state of asyncio in one VM
+ * (its classes, the running loop, the task counter) and the functions that
+ * need no object to hang on: get_running_loop, current_task, ensure_future ...
+ * The Python side (src/modules/py/asyncio.py) imports these. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "aio.h"
+#include "gc.h"
+#include "generator.h"
+#include "modules.h"
+#include "ops.h"
+#include "str.h"
+
+/* The state lives in an opaque object kept as a VM root, so the GC traces
+ * its classes and loops and frees it with the VM. */
+static void state_mark(VM *vm, ObjOpaque *self)
+{
+    AioState *st = self->payload;
+    ObjClass *classes[] = {st->Future, st->Task,           st->FutureIter,     st->Handle,
+                           st->TimerHandle, st->Loop, st->CancelledError, st->InvalidStateError};
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
+        if (classes[i]) gc_mark_object(vm, (Obj *)classes[i]);
+    gc_mark_value(vm, st->running_loop);
+    gc_mark_value(vm, st->event_loop);
+}
+
+static void state_free(VM *vm, ObjOpaque *self)
+{
+    if (vm->aio == self->payload) vm->aio = NULL;
+    free(self->payload);
+}
+
+static const OpaqueOps state_ops = {"AioState", state_mark, state_free};
+
+Loop *aio_running_loop(VM *vm)
+{
+    if (IS_EMPTY(aio(vm)->running_loop)) {
+        vm_raise(vm, vm->c.RuntimeError, "no running event loop");
+        return NULL;
+    }
+    return loop_of(vm, aio(vm)->running_loop);
+}
+
+#define BIND(qual, names, npos, nreq, nkw, out)                                                    \
+    if (!mod_bind(vm, qual, args, nargs, kwnames, names, npos, nreq, nkw, out)) return false
+
+static bool f_get_running_loop(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {0};
+    BIND("get_running_loop", names, 0, 0, 0, NULL);
+    if (aio_running_loop(vm) == NULL) return false;
+    *out = aio(vm)->running_loop;
+    return true;
+}
+
+static bool f__get_running_loop(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {0};
+    BIND("_get_running_loop", names, 0, 0, 0, NULL);
+    *out = IS_EMPTY(aio(vm)->running_loop) ? NONE_VAL : aio(vm)->running_loop;
+    return true;
+}
+
+static bool f_new_event_loop(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {0};
+    BIND("new_event_loop", names, 0, 0, 0, NULL);
+    return loop_new(vm, out);
+}
+
+/* The running loop, else the loop set with set_event_loop (made on first use). */
+static bool f_get_event_loop(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {0};
+    BIND("get_event_loop", names, 0, 0, 0, NULL);
+    AioState *st = aio(vm);
+    if (!IS_EMPTY(st->running_loop)) {
+        *out = st->running_loop;
+        return true;
+    }
+    if (IS_EMPTY(st->event_loop) || loop_of(vm, st->event_loop)->closed) {
+        if (!loop_new(vm, &st->event_loop)) return false;
+    }
+    *out = st->event_loop;
+    return true;
+}
+
+static bool f_set_event_loop(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"loop"};
+    Value a[1];
+    BIND("set_event_loop", names, 1, 1, 0, a);
+    if (!IS_NONE(a[0]) && loop_of(vm, a[0]) == NULL) return false;
+    aio(vm)->event_loop = IS_NONE(a[0]) ? EMPTY_VAL : a[0];
+    *out = NONE_VAL;
+    return true;
+}
+
+static Loop *loop_arg(VM *vm, Value v)
+{
+    return IS_EMPTY(v) || IS_NONE(v) ? aio_running_loop(vm) : loop_of(vm, v);
+}
+
+static bool f_current_task(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"loop"};
+    Value a[1];
+    BIND("current_task", names, 1, 0, 0, a);
+    Loop *l = loop_arg(vm, a[0]);
+    if (l == NULL) return false;
+    *out = IS_EMPTY(l->current_task) ? NONE_VAL : l->current_task;
+    return true;
+}
+
+static bool f_all_tasks(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"loop"};
+    Value a[1];
+    BIND("all_tasks", names, 1, 0, 0, a);
+    Loop *l = loop_arg(vm, a[0]);
+    if (l == NULL) return false;
+    ObjSet *s = set_new(vm, false);
+    vm_push_root(vm, OBJ_VAL(s));
+    for (uint32_t i = 0; i < l->tasks->len; i++)
+        if (future_of(l->tasks->items[i])->state == FUT_PENDING && !set_add(vm, s, l->tasks->items[i])) {
+            vm_pop_root(vm, 1);
+            return false;
+        }
+    vm_pop_root(vm, 1);
+    *out = OBJ_VAL(s);
+    return true;
+}
+
+static bool is_coroutine_object(VM *vm, Value v)
+{
+    return IS_GENERATOR(v) && (AS_OBJ(v)->cls == vm->c.coroutine || AS_OBJ(v)->cls == vm->c.generator);
+}
+
+static bool f_iscoroutine(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"obj"};
+    Value a[1];
+    BIND("iscoroutine", names, 1, 1, 0, a);
+    *out = BOOL_VAL(is_coroutine_object(vm, a[0]));
+    return true;
+}
+
+static bool f_iscoroutinefunction(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"func"};
+    Value a[1];
+    BIND("iscoroutinefunction", names, 1, 1, 0, a);
+    Value f = a[0];
+    if (IS_KIND(f, OBJ_BOUND_METHOD)) f = ((ObjBoundMethod *)AS_OBJ(f))->func;
+    *out = BOOL_VAL(IS_FUNCTION(f) && (AS_FUNCTION(f)->code->flags & CODE_COROUTINE) &&
+                    !(AS_FUNCTION(f)->code->flags & CODE_GENERATOR));
+    return true;
+}
+
+static bool f_ensure_future(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"coro_or_future", "loop"};
+    Value a[2];
+    BIND("ensure_future", names, 1, 1, 1, a);
+    if (is_future(vm, a[0])) {
+        *out = a[0];
+        return true;
+    }
+    if (!is_coroutine_object(vm, a[0]))
+        return vm_raise(vm, vm->c.TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
+    Loop *l = IS_EMPTY(a[1]) || IS_NONE(a[1]) ? NULL : loop_of(vm, a[1]);
+    if (l == NULL && !IS_EMPTY(a[1]) && !IS_NONE(a[1])) return false;
+    if (l == NULL) {
+        Value lv;
+        if (!f_get_event_loop(vm, NULL, 0, NULL, &lv)) return false;
+        l = loop_of(vm, lv);
+    }
+    return task_new(vm, l, a[0], EMPTY_VAL, out);
+}
+
+static bool f_create_task(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"coro", "name", "context"};
+    Value a[3];
+    BIND("create_task", names, 1, 1, 2, a);
+    Loop *l = aio_running_loop(vm);
+    if (l == NULL) {
+        /* CPython closes the coroutine it could not schedule: no "never awaited" warning */
+        if (is_coroutine_object(vm, a[0])) AS_GENERATOR(a[0])->state = GEN_FINISHED;
+        return false;
+    }
+    return task_new(vm, l, a[0], a[1], out);
+}
+
+/* _describe(fut, text): what fut stands for, for the deadlock report. */
+static bool f_describe(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"fut", "text"};
+    Value a[2];
+    BIND("_describe", names, 2, 2, 0, a);
+    if (!is_future(vm, a[0]) || !IS_STR(a[1])) return vm_raise(vm, vm->c.TypeError, "_describe(future, str)");
+    future_of(a[0])->label = a[1];
+    *out = NONE_VAL;
+    return true;
+}
+
+/* futures._set_result_unless_cancelled: what sleep's timer calls. */
+static bool f_set_result_unless_cancelled(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"fut", "result"};
+    Value a[2];
+    BIND("_set_result_unless_cancelled", names, 2, 2, 0, a);
+    *out = NONE_VAL;
+    if (!is_future(vm, a[0])) return vm_raise(vm, vm->c.TypeError, "a future was expected");
+    if (future_of(a[0])->state == FUT_CANCELLED) return true;
+    return future_set_result(vm, a[0], a[1]);
+}
+
+static bool f_isfuture(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"obj"};
+    Value a[1];
+    BIND("isfuture", names, 1, 1, 0, a);
+    *out = BOOL_VAL(is_future(vm, a[0]));
+    return true;
+}
+
+static ObjClass *exception_class(VM *vm, ObjModule *m, const char *name, ObjClass *base)
+{
+    ObjClass *c = class_new(vm, str_intern_cstr(vm, name), base, OBJ_EXCEPTION);
+    c->module = str_intern_cstr(vm, "asyncio.exceptions");
+    module_add_value(vm, m, name, OBJ_VAL(c));
+    return c;
+}
+
+static void create_state(VM *vm)
+{
+    AioState *st = calloc(1, sizeof(AioState));
+    if (st == NULL) abort();
+    st->running_loop = st->event_loop = EMPTY_VAL;
+    ObjOpaque *o = opaque_new(vm, vm->c.object, &state_ops, st);
+    vm->aio = st;
+    st->self = OBJ_VAL(o);
+    vm_add_root(vm, &st->self); /* the slot lives as long as the state, i.e. the VM */
+}
+
+void asyncio_core_module_init(VM *vm, ObjModule *m)
+{
+    create_state(vm);
+    AioState *st = aio(vm);
+    st->CancelledError = exception_class(vm, m, "CancelledError", vm->c.BaseException);
+    st->InvalidStateError = exception_class(vm, m, "InvalidStateError", vm->c.Exception);
+    future_install(vm, m);
+    loop_install(vm, m);
+    static const ModuleFunc fns[] = {
+        {"get_running_loop", f_get_running_loop},
+        {"_get_running_loop", f__get_running_loop},
+        {"get_event_loop", f_get_event_loop},
+        {"set_event_loop", f_set_event_loop},
+        {"new_event_loop", f_new_event_loop},
+        {"current_task", f_current_task},
+        {"all_tasks", f_all_tasks},
+        {"iscoroutine", f_iscoroutine},
+        {"iscoroutinefunction", f_iscoroutinefunction},
+        {"isfuture", f_isfuture},
+        {"ensure_future", f_ensure_future},
+        {"create_task", f_create_task},
+        {"_describe", f_describe},
+        {"_set_result_unless_cancelled", f_set_result_unless_cancelled},
+    };
+    module_add_funcs(vm, m, fns, sizeof fns / sizeof fns[0]);
+}

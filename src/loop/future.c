@@ -1,0 +1,881 @@
+/* future.c: asyncio's Future and Task, and the iterator `await fut` drives.
+ *
+ * They behave as CPython 3.11's (its _asyncio accelerator): a future's done
+ * callbacks are scheduled with call_soon in the order they were added; a
+ * task's step sends None (or throws) into its coroutine, and what the
+ * coroutine yields decides what comes next: a future it awaits (the task
+ * wakes up when that future is done), None (a bare yield: step again on the
+ * next pass), or anything else (an error thrown in on the next step). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "aio.h"
+#include "format.h"
+#include "frame.h"
+#include "gc.h"
+#include "generator.h"
+#include "modules.h"
+#include "ops.h"
+#include "str.h"
+#include "traceback.h"
+
+/* ---- the objects -------------------------------------------------------------- */
+
+static void future_mark(VM *vm, ObjOpaque *self)
+{
+    Future *f = self->payload;
+    gc_mark_value(vm, f->loop_obj);
+    gc_mark_value(vm, f->result);
+    gc_mark_value(vm, f->exception);
+    gc_mark_value(vm, f->cancel_message);
+    gc_mark_value(vm, f->cancelled_exc);
+    gc_mark_value(vm, f->label);
+    for (uint32_t i = 0; i < f->n_callbacks; i++) gc_mark_value(vm, f->callbacks[i].fn);
+    gc_mark_value(vm, f->coro);
+    gc_mark_value(vm, f->name);
+    gc_mark_value(vm, f->fut_waiter);
+}
+
+static void future_free(VM *vm, ObjOpaque *self)
+{
+    (void)vm;
+    Future *f = self->payload;
+    free(f->callbacks);
+    f->callbacks = NULL;
+}
+
+static const OpaqueOps future_ops = {"Future", future_mark, future_free};
+
+Future *future_of(Value v)
+{
+    return ((ObjOpaque *)AS_OBJ(v))->payload;
+}
+
+bool is_future(VM *vm, Value v)
+{
+    return IS_KIND(v, OBJ_OPAQUE) && ((ObjOpaque *)AS_OBJ(v))->ops == &future_ops && vm->aio != NULL;
+}
+
+static bool is_task(VM *vm, Value v)
+{
+    return is_future(vm, v) && future_of(v)->is_task;
+}
+
+/* An opaque object whose payload (zeroed) follows it in the same block. */
+static ObjOpaque *opaque_inline(VM *vm, ObjClass *cls, const OpaqueOps *ops, size_t payload_size)
+{
+    ObjOpaque *o = gc_alloc_object(vm, sizeof(ObjOpaque) + payload_size, OBJ_OPAQUE, cls);
+    o->ops = ops;
+    o->payload = o + 1;
+    memset(o->payload, 0, payload_size);
+    return o;
+}
+
+static Future *new_future_object(VM *vm, ObjClass *cls, Loop *loop, Value *out)
+{
+    ObjOpaque *o = opaque_inline(vm, cls, &future_ops, sizeof(Future));
+    Future *f = o->payload;
+    f->loop = loop;
+    f->loop_obj = loop->self;
+    f->state = FUT_PENDING;
+    f->result = f->exception = f->cancel_message = f->cancelled_exc = EMPTY_VAL;
+    f->label = f->coro = f->name = f->fut_waiter = EMPTY_VAL;
+    *out = OBJ_VAL(o);
+    return f;
+}
+
+bool future_new(VM *vm, Loop *loop, Value *out)
+{
+    new_future_object(vm, aio(vm)->Future, loop, out);
+    return true;
+}
+
+/* ---- callbacks ------------------------------------------------------------------- */
+
+static void push_callback(Future *f, Value fn, bool wakeup)
+{
+    if (f->n_callbacks == f->cap_callbacks) {
+        f->cap_callbacks = f->cap_callbacks ? f->cap_callbacks * 2 : 2;
+        f->callbacks = realloc(f->callbacks, f->cap_callbacks * sizeof *f->callbacks);
+        if (f->callbacks == NULL) abort();
+    }
+    f->callbacks[f->n_callbacks++] = (DoneCallback){fn, wakeup};
+}
+
+static void schedule_callback(Loop *loop, Value fut, DoneCallback cb)
+{
+    if (cb.wakeup) loop_ready(loop, READY_WAKEUP, cb.fn, fut);
+    else loop_ready(loop, READY_CALL, cb.fn, fut);
+}
+
+/* The future just finished: every callback goes on the ready queue, in order. */
+static void schedule_callbacks(Value fut)
+{
+    Future *f = future_of(fut);
+    for (uint32_t i = 0; i < f->n_callbacks; i++) schedule_callback(f->loop, fut, f->callbacks[i]);
+    f->n_callbacks = 0;
+}
+
+bool future_add_done_callback(VM *vm, Value fut, Value fn, bool wakeup)
+{
+    (void)vm;
+    Future *f = future_of(fut);
+    if (f->state != FUT_PENDING) schedule_callback(f->loop, fut, (DoneCallback){fn, wakeup});
+    else push_callback(f, fn, wakeup);
+    return true;
+}
+
+/* ---- outcomes --------------------------------------------------------------------- */
+
+static const char *state_name(const Future *f)
+{
+    return f->state == FUT_PENDING ? "PENDING" : f->state == FUT_CANCELLED ? "CANCELLED" : "FINISHED";
+}
+
+static bool invalid_state(VM *vm, Value fut)
+{
+    ObjStr *r;
+    if (!op_repr(vm, fut, &r)) return false;
+    return vm_raise(vm, aio(vm)->InvalidStateError, "%s: %s", state_name(future_of(fut)), r->data);
+}
+
+bool future_set_result(VM *vm, Value fut, Value result)
+{
+    Future *f = future_of(fut);
+    if (f->state != FUT_PENDING) return invalid_state(vm, fut);
+    f->result = result;
+    f->state = FUT_FINISHED;
+    schedule_callbacks(fut);
+    return true;
+}
+
+bool future_set_exception(VM *vm, Value fut, Value exc)
+{
+    Future *f = future_of(fut);
+    if (f->state != FUT_PENDING) return invalid_state(vm, fut);
+    if (IS_CLASS(exc)) {
+        vm_push_root(vm, exc);
+        bool ok = vm_call(vm, exc, NULL, 0, NULL, &exc);
+        vm_pop_root(vm, 1);
+        if (!ok) return false;
+    }
+    if (!vm_isinstance(vm, exc, vm->c.BaseException))
+        return vm_raise(vm, vm->c.TypeError, "invalid exception object");
+    if (vm_class_of(vm, exc) == vm->c.StopIteration)
+        return vm_raise(vm, vm->c.TypeError,
+                        "StopIteration interacts badly with generators and cannot be raised into a Future");
+    f->exception = exc;
+    f->state = FUT_FINISHED;
+    f->log_traceback = true;
+    schedule_callbacks(fut);
+    return true;
+}
+
+bool future_cancel(VM *vm, Value fut, Value msg)
+{
+    (void)vm;
+    Future *f = future_of(fut);
+    f->log_traceback = false;
+    if (f->state != FUT_PENDING) return false;
+    f->state = FUT_CANCELLED;
+    f->cancel_message = msg;
+    schedule_callbacks(fut);
+    return true;
+}
+
+Value aio_cancelled_error(VM *vm, Value msg)
+{
+    ObjTuple *args = NULL;
+    if (!IS_EMPTY(msg) && !IS_NONE(msg)) args = tuple_new(vm, &msg, 1);
+    if (args) vm_push_root(vm, OBJ_VAL(args));
+    ObjException *e = exception_new(vm, aio(vm)->CancelledError, args);
+    if (args) vm_pop_root(vm, 1);
+    return OBJ_VAL(e);
+}
+
+/* The CancelledError to raise for a cancelled future: the one that
+ * cancelled the task if it is kept, else a new one with the message. */
+static Value make_cancelled_error(VM *vm, Future *f)
+{
+    if (!IS_EMPTY(f->cancelled_exc)) {
+        Value e = f->cancelled_exc;
+        f->cancelled_exc = EMPTY_VAL;
+        return e;
+    }
+    return aio_cancelled_error(vm, f->cancel_message);
+}
+
+bool future_result(VM *vm, Value fut, Value *out)
+{
+    Future *f = future_of(fut);
+    if (f->state == FUT_CANCELLED) return vm_raise_value(vm, make_cancelled_error(vm, f));
+    if (f->state != FUT_FINISHED) return vm_raise(vm, aio(vm)->InvalidStateError, "Result is not ready.");
+    f->log_traceback = false;
+    if (!IS_EMPTY(f->exception)) return vm_raise_value(vm, f->exception);
+    *out = f->result;
+    return true;
+}
+
+/* ---- tasks ------------------------------------------------------------------------- */
+
+static bool is_coroutine_like(VM *vm, Value v)
+{
+    return IS_GENERATOR(v) && (AS_OBJ(v)->cls == vm->c.coroutine || AS_OBJ(v)->cls == vm->c.generator);
+}
+
+bool task_new(VM *vm, Loop *loop, Value coro, Value name, Value *out)
+{
+    if (!is_coroutine_like(vm, coro)) {
+        ObjStr *r;
+        if (!op_repr(vm, coro, &r)) return false;
+        return vm_raise(vm, vm->c.TypeError, "a coroutine was expected, got %s", r->data);
+    }
+    Future *t = new_future_object(vm, aio(vm)->Task, loop, out);
+    t->is_task = true;
+    t->coro = coro;
+    vm_push_root(vm, *out);
+    if (IS_EMPTY(name) || IS_NONE(name)) {
+        t->name = OBJ_VAL(str_printf(vm, "Task-%llu", (unsigned long long)++aio(vm)->task_counter));
+    } else {
+        ObjStr *s;
+        if (!op_str(vm, name, &s)) {
+            vm_pop_root(vm, 1);
+            return false;
+        }
+        t->name = OBJ_VAL(s);
+    }
+    loop_ready(loop, READY_STEP, *out, EMPTY_VAL);
+    loop_add_task(loop, *out);
+    vm_pop_root(vm, 1);
+    return true;
+}
+
+bool task_cancel(VM *vm, Value task, Value msg)
+{
+    Future *t = future_of(task);
+    t->log_traceback = false;
+    if (t->state != FUT_PENDING) return false;
+    t->num_cancels_requested++;
+    if (!IS_EMPTY(t->fut_waiter)) {
+        Value waiter = t->fut_waiter;
+        bool cancelled = future_of(waiter)->is_task ? task_cancel(vm, waiter, msg) : future_cancel(vm, waiter, msg);
+        /* The waiter stays: it may be a task that swallows the cancellation. */
+        if (cancelled) return true;
+    }
+    /* The task's next step is already scheduled: it will throw. */
+    t->must_cancel = true;
+    t->cancel_message = msg;
+    return true;
+}
+
+static bool schedule_error_step(VM *vm, Value task, const char *fmt, Value shown)
+{
+    ObjStr *tr, *sr = NULL;
+    if (!op_repr(vm, task, &tr)) return false;
+    vm_push_root(vm, OBJ_VAL(tr));
+    bool ok = IS_EMPTY(shown) || op_repr(vm, shown, &sr);
+    vm_pop_root(vm, 1);
+    if (!ok) return false;
+    vm_raise(vm, vm->c.RuntimeError, fmt, tr->data, sr ? sr->data : "");
+    Value exc = vm_take_exception(vm);
+    loop_ready(future_of(task)->loop, READY_STEP, task, exc);
+    return true;
+}
+
+/* What the coroutine yielded decides the task's next step. */
+static bool handle_yield(VM *vm, Value task, Value result)
+{
+    Future *t = future_of(task);
+    if (is_future(vm, result)) {
+        Future *f = future_of(result);
+        if (f->loop != t->loop)
+            return schedule_error_step(vm, task, "Task %s got Future %s attached to a different loop", result);
+        if (!f->blocking)
+            return schedule_error_step(vm, task, "yield was used instead of yield from in task %s with %s", result);
+        if (result.as.obj == task.as.obj)
+            return schedule_error_step(vm, task, "Task cannot await on itself: %s%s", EMPTY_VAL);
+        f->blocking = false;
+        future_add_done_callback(vm, result, task, true);
+        t->fut_waiter = result;
+        if (t->must_cancel) {
+            bool cancelled = f->is_task ? task_cancel(vm, result, t->cancel_message)
+                                        : future_cancel(vm, result, t->cancel_message);
+            if (cancelled) t->must_cancel = false;
+        }
+        return true;
+    }
+    if (IS_NONE(result)) {
+        /* a bare yield: give the other callbacks one pass */
+        loop_ready(t->loop, READY_STEP, task, EMPTY_VAL);
+        return true;
+    }
+    if (IS_GENERATOR(result) && AS_OBJ(result)->cls == vm->c.generator)
+        return schedule_error_step(vm, task, "yield was used instead of yield from for generator in task %s with %s",
+                                   result);
+    return schedule_error_step(vm, task, "Task got bad yield: %s%s", EMPTY_VAL);
+}
+
+/* The coroutine raised exc out of the step. */
+static bool handle_raise(VM *vm, Value task, Value exc)
+{
+    Future *t = future_of(task);
+    if (vm_isinstance(vm, exc, aio(vm)->CancelledError)) {
+        t->cancelled_exc = exc;
+        future_cancel(vm, task, EMPTY_VAL);
+        return true;
+    }
+    if (!future_set_exception(vm, task, exc)) return false;
+    if (vm_isinstance(vm, exc, vm->c.KeyboardInterrupt) || vm_isinstance(vm, exc, vm->c.SystemExit)) {
+        /* these end the loop too, as they do in CPython */
+        t->log_traceback = false;
+        return vm_raise_value(vm, exc);
+    }
+    return true;
+}
+
+bool task_step(VM *vm, Value task, Value exc)
+{
+    Future *t = future_of(task);
+    if (t->state != FUT_PENDING) {
+        /* a cancelled task whose step was already queued */
+        return true;
+    }
+    if (t->must_cancel) {
+        if (IS_EMPTY(exc) || !vm_isinstance(vm, exc, aio(vm)->CancelledError))
+            exc = make_cancelled_error(vm, t);
+        t->must_cancel = false;
+    }
+    t->fut_waiter = EMPTY_VAL;
+    Loop *loop = t->loop;
+    Value saved_current = loop->current_task;
+    loop->current_task = task;
+    vm_push_root(vm, task);
+    vm_push_root(vm, exc);
+    Value result;
+    GenOutcome how = gen_resume(vm, AS_GENERATOR(t->coro), NONE_VAL, exc, &result);
+    loop->current_task = saved_current;
+    bool ok = true;
+    switch (how) {
+    case GEN_RETURNED:
+        if (t->must_cancel) {
+            /* cancelled just as the coroutine returned */
+            t->must_cancel = false;
+            future_cancel(vm, task, t->cancel_message);
+        } else {
+            ok = future_set_result(vm, task, result);
+        }
+        break;
+    case GEN_YIELDED:
+        vm_push_root(vm, result);
+        ok = handle_yield(vm, task, result);
+        vm_pop_root(vm, 1);
+        break;
+    case GEN_RAISED: {
+        Value raised = vm_take_exception(vm);
+        vm_push_root(vm, raised);
+        ok = handle_raise(vm, task, raised);
+        vm_pop_root(vm, 1);
+        break;
+    }
+    }
+    vm_pop_root(vm, 2);
+    return ok;
+}
+
+bool task_wakeup(VM *vm, Value task, Value fut)
+{
+    Value r;
+    if (future_result(vm, fut, &r)) return task_step(vm, task, EMPTY_VAL);
+    Value exc = vm_take_exception(vm);
+    return task_step(vm, task, exc);
+}
+
+/* ---- reprs ------------------------------------------------------------------------ */
+
+/* "main() running at FILE:LINE" or "main() done, defined at FILE:LINE". */
+static void describe_coro(VM *vm, Value coro, TextBuf *out)
+{
+    if (!IS_GENERATOR(coro)) {
+        ObjStr *r;
+        if (op_repr(vm, coro, &r)) tb_add(out, r->data, r->byte_len);
+        else vm_take_exception(vm);
+        return;
+    }
+    ObjGenerator *g = AS_GENERATOR(coro);
+    tb_add(out, g->qualname->data, g->qualname->byte_len);
+    tb_adds(out, "()");
+    const char *file = g->code->filename ? g->code->filename->data : "?";
+    char buf[64];
+    if (g->state != GEN_FINISHED && g->fiber && g->fiber->frame) {
+        tb_adds(out, " running at ");
+        tb_adds(out, file);
+        snprintf(buf, sizeof buf, ":%u", (unsigned)frame_line(g->fiber->frame));
+    } else {
+        tb_adds(out, " done, defined at ");
+        tb_adds(out, file);
+        snprintf(buf, sizeof buf, ":%u", (unsigned)g->code->first_line);
+    }
+    tb_adds(out, buf);
+}
+
+/* "finished result=3", "finished exception=ValueError('x')", "pending", "cancelled". */
+static bool describe_state(VM *vm, Future *f, TextBuf *b)
+{
+    tb_adds(b, f->state == FUT_PENDING ? "pending" : f->state == FUT_CANCELLED ? "cancelled" : "finished");
+    if (f->state != FUT_FINISHED) return true;
+    tb_adds(b, IS_EMPTY(f->exception) ? " result=" : " exception=");
+    return op_repr_into(vm, IS_EMPTY(f->exception) ? f->result : f->exception, b);
+}
+
+static bool future_repr_into(VM *vm, Value fut, TextBuf *b)
+{
+    Future *f = future_of(fut);
+    if (!f->is_task) {
+        tb_adds(b, "<Future ");
+        if (!describe_state(vm, f, b)) return false;
+        tb_adds(b, ">");
+        return true;
+    }
+    /* <Task finished name='Task-2' coro=<f() done, defined at x.py:3> result=3> */
+    tb_adds(b, "<Task ");
+    tb_adds(b, f->state == FUT_PENDING ? "pending" : f->state == FUT_CANCELLED ? "cancelled" : "finished");
+    tb_adds(b, " name=");
+    if (!op_repr_into(vm, f->name, b)) return false;
+    tb_adds(b, " coro=<");
+    describe_coro(vm, f->coro, b);
+    tb_adds(b, ">");
+    if (f->state == FUT_FINISHED) {
+        tb_adds(b, IS_EMPTY(f->exception) ? " result=" : " exception=");
+        if (!op_repr_into(vm, IS_EMPTY(f->exception) ? f->result : f->exception, b)) return false;
+    }
+    if (!IS_EMPTY(f->fut_waiter)) {
+        tb_adds(b, " wait_for=");
+        if (!op_repr_into(vm, f->fut_waiter, b)) return false;
+    }
+    tb_adds(b, ">");
+    return true;
+}
+
+void task_describe(VM *vm, Value task, TextBuf *out)
+{
+    (void)vm;
+    Future *t = future_of(task);
+    tb_add(out, AS_STR(t->name)->data, AS_STR(t->name)->byte_len);
+    if (IS_GENERATOR(t->coro)) {
+        ObjGenerator *g = AS_GENERATOR(t->coro);
+        tb_adds(out, " (");
+        tb_add(out, g->qualname->data, g->qualname->byte_len);
+        tb_adds(out, "())");
+    }
+}
+
+void task_report_unretrieved(VM *vm, Value task)
+{
+    Future *t = future_of(task);
+    if (!t->log_traceback || t->retrieved_reported || IS_EMPTY(t->exception)) return;
+    t->retrieved_reported = true;
+    t->log_traceback = false;
+    loop_report_error(vm, t->is_task ? "Task exception was never retrieved" : "Future exception was never retrieved",
+                      t->exception, task, "future");
+}
+
+/* ---- methods ------------------------------------------------------------------------- */
+
+static bool self_future(VM *vm, Value *args, int nargs, const char *method)
+{
+    if (nargs < 1 || !is_future(vm, args[0]))
+        return vm_raise(vm, vm->c.TypeError, "descriptor '%s' requires a '_asyncio.Future' object", method);
+    return true;
+}
+
+static bool self_task(VM *vm, Value *args, int nargs, const char *method)
+{
+    if (nargs < 1 || !is_task(vm, args[0]))
+        return vm_raise(vm, vm->c.TypeError, "descriptor '%s' requires a '_asyncio.Task' object", method);
+    return true;
+}
+
+/* Bind (self, params...) with CPython's messages; unset ones are EMPTY. */
+#define BIND(qual, names, npos, nreq, nkw, out)                                                    \
+    if (!mod_bind(vm, qual, args, nargs, kwnames, names, npos, nreq, nkw, out)) return false
+
+static bool m_result(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self"};
+    Value a[1];
+    BIND("Future.result", names, 1, 1, 0, a);
+    if (!self_future(vm, args, nargs, "result")) return false;
+    return future_result(vm, a[0], out);
+}
+
+static bool m_exception(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self"};
+    Value a[1];
+    BIND("Future.exception", names, 1, 1, 0, a);
+    if (!self_future(vm, args, nargs, "exception")) return false;
+    Future *f = future_of(a[0]);
+    if (f->state == FUT_CANCELLED) return vm_raise_value(vm, make_cancelled_error(vm, f));
+    if (f->state != FUT_FINISHED) return vm_raise(vm, aio(vm)->InvalidStateError, "Exception is not set.");
+    f->log_traceback = false;
+    *out = IS_EMPTY(f->exception) ? NONE_VAL : f->exception;
+    return true;
+}
+
+static bool m_done(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self"};
+    Value a[1];
+    BIND("Future.done", names, 1, 1, 0, a);
+    if (!self_future(vm, args, nargs, "done")) return false;
+    *out = BOOL_VAL(future_of(a[0])->state != FUT_PENDING);
+    return true;
+}
+
+static bool m_cancelled(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self"};
+    Value a[1];
+    BIND("Future.cancelled", names, 1, 1, 0, a);
+    if (!self_future(vm, args, nargs, "cancelled")) return false;
+    *out = BOOL_VAL(future_of(a[0])->state == FUT_CANCELLED);
+    return true;
+}
+
+static bool m_cancel(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self", "msg"};
+    Value a[2];
+    BIND("Future.cancel", names, 2, 1, 0, a);
+    if (!self_future(vm, args, nargs, "cancel")) return false;
+    Value msg = IS_EMPTY(a[1]) ? EMPTY_VAL : a[1];
+    *out = BOOL_VAL(future_of(a[0])->is_task ? task_cancel(vm, a[0], msg) : future_cancel(vm, a[0], msg));
+    return true;
+}
+
+static bool m_add_done_callback(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self", "fn", "context"};
+    Value a[3];
+    BIND("Future.add_done_callback", names, 2, 2, 1, a);
+    if (!self_future(vm, args, nargs, "add_done_callback")) return false;
+    *out = NONE_VAL;
+    return future_add_done_callback(vm, a[0], a[1], false);
+}
+
+static bool m_remove_done_callback(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self", "fn"};
+    Value a[2];
+    BIND("Future.remove_done_callback", names, 2, 2, 0, a);
+    if (!self_future(vm, args, nargs, "remove_done_callback")) return false;
+    Future *f = future_of(a[0]);
+    uint32_t kept = 0;
+    int64_t removed = 0;
+    for (uint32_t i = 0; i < f->n_callbacks; i++) {
+        bool eq = false;
+        if (!f->callbacks[i].wakeup && !op_eq(vm, f->callbacks[i].fn, a[1], &eq)) return false;
+        if (eq) removed++;
+        else f->callbacks[kept++] = f->callbacks[i];
+    }
+    f->n_callbacks = kept;
+    *out = INT_VAL(removed);
+    return true;
+}
+
+static bool m_set_result(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self", "result"};
+    Value a[2];
+    BIND("Future.set_result", names, 2, 2, 0, a);
+    if (!self_future(vm, args, nargs, "set_result")) return false;
+    if (future_of(a[0])->is_task) return vm_raise(vm, vm->c.RuntimeError, "Task does not support set_result operation");
+    *out = NONE_VAL;
+    return future_set_result(vm, a[0], a[1]);
+}
+
+static bool m_set_exception(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self", "exception"};
+    Value a[2];
+    BIND("Future.set_exception", names, 2, 2, 0, a);
+    if (!self_future(vm, args, nargs, "set_exception")) return false;
+    if (future_of(a[0])->is_task)
+        return vm_raise(vm, vm->c.RuntimeError, "Task does not support set_exception operation");
+    *out = NONE_VAL;
+    return future_set_exception(vm, a[0], a[1]);
+}
+
+static bool m_get_loop(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self"};
+    Value a[1];
+    BIND("Future.get_loop", names, 1, 1, 0, a);
+    if (!self_future(vm, args, nargs, "get_loop")) return false;
+    *out = future_of(a[0])->loop_obj;
+    return true;
+}
+
+static bool m_repr(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    if (!self_future(vm, args, nargs, "__repr__")) return false;
+    TextBuf b;
+    tb_init(&b);
+    if (!future_repr_into(vm, args[0], &b)) {
+        tb_free(&b);
+        return false;
+    }
+    *out = OBJ_VAL(tb_to_str(vm, &b));
+    return true;
+}
+
+static bool get_blocking(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    if (!self_future(vm, args, nargs, "_asyncio_future_blocking")) return false;
+    *out = BOOL_VAL(future_of(args[0])->blocking);
+    return true;
+}
+
+static bool set_blocking(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    if (!self_future(vm, args, nargs, "_asyncio_future_blocking")) return false;
+    if (nargs != 2 || !IS_BOOL(args[1]))
+        return vm_raise(vm, vm->c.ValueError, "_asyncio_future_blocking can only be set to False");
+    future_of(args[0])->blocking = AS_BOOL(args[1]);
+    *out = NONE_VAL;
+    return true;
+}
+
+/* Future(*, loop=None) */
+static bool future_construct(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"cls", "loop"};
+    Value a[2];
+    BIND("Future", names, 1, 1, 1, a);
+    Loop *loop = IS_EMPTY(a[1]) || IS_NONE(a[1]) ? aio_running_loop(vm) : loop_of(vm, a[1]);
+    if (loop == NULL) return false;
+    return future_new(vm, loop, out);
+}
+
+/* Task(coro, *, loop=None, name=None, context=None) */
+static bool task_construct(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"cls", "coro", "loop", "name", "context"};
+    Value a[5];
+    BIND("Task", names, 2, 2, 3, a);
+    Loop *loop = IS_EMPTY(a[2]) || IS_NONE(a[2]) ? aio_running_loop(vm) : loop_of(vm, a[2]);
+    if (loop == NULL) return false;
+    return task_new(vm, loop, a[1], a[3], out);
+}
+
+static bool m_get_name(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self"};
+    Value a[1];
+    BIND("Task.get_name", names, 1, 1, 0, a);
+    if (!self_task(vm, args, nargs, "get_name")) return false;
+    *out = future_of(a[0])->name;
+    return true;
+}
+
+static bool m_set_name(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self", "value"};
+    Value a[2];
+    BIND("Task.set_name", names, 2, 2, 0, a);
+    if (!self_task(vm, args, nargs, "set_name")) return false;
+    ObjStr *s;
+    if (!op_str(vm, a[1], &s)) return false;
+    future_of(a[0])->name = OBJ_VAL(s);
+    *out = NONE_VAL;
+    return true;
+}
+
+static bool m_get_coro(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self"};
+    Value a[1];
+    BIND("Task.get_coro", names, 1, 1, 0, a);
+    if (!self_task(vm, args, nargs, "get_coro")) return false;
+    *out = future_of(a[0])->coro;
+    return true;
+}
+
+static bool m_cancelling(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self"};
+    Value a[1];
+    BIND("Task.cancelling", names, 1, 1, 0, a);
+    if (!self_task(vm, args, nargs, "cancelling")) return false;
+    *out = INT_VAL(future_of(a[0])->num_cancels_requested);
+    return true;
+}
+
+static bool m_uncancel(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self"};
+    Value a[1];
+    BIND("Task.uncancel", names, 1, 1, 0, a);
+    if (!self_task(vm, args, nargs, "uncancel")) return false;
+    Future *t = future_of(a[0]);
+    if (t->num_cancels_requested > 0) t->num_cancels_requested--;
+    *out = INT_VAL(t->num_cancels_requested);
+    return true;
+}
+
+/* ---- the iterator behind `await fut` ------------------------------------------------- */
+
+typedef struct {
+    Value future;
+    bool yielded;
+} FutureIter;
+
+static void iter_mark(VM *vm, ObjOpaque *self)
+{
+    gc_mark_value(vm, ((FutureIter *)self->payload)->future);
+}
+
+static const OpaqueOps future_iter_ops = {"FutureIter", iter_mark, NULL};
+
+static bool m_await(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    if (!self_future(vm, args, nargs, "__await__")) return false;
+    ObjOpaque *o = opaque_inline(vm, aio(vm)->FutureIter, &future_iter_ops, sizeof(FutureIter));
+    ((FutureIter *)o->payload)->future = args[0];
+    *out = OBJ_VAL(o);
+    return true;
+}
+
+static FutureIter *self_iter(VM *vm, Value *args, int nargs)
+{
+    if (nargs < 1 || !IS_KIND(args[0], OBJ_OPAQUE) || ((ObjOpaque *)AS_OBJ(args[0]))->ops != &future_iter_ops) {
+        vm_raise(vm, vm->c.TypeError, "expected a future iterator");
+        return NULL;
+    }
+    return ((ObjOpaque *)AS_OBJ(args[0]))->payload;
+}
+
+/* First: yield the future itself to the task (marked blocking). Then, once
+ * the task was woken up because it is done: return its result. */
+static bool iter_next(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    FutureIter *it = self_iter(vm, args, nargs);
+    if (it == NULL) return false;
+    Future *f = future_of(it->future);
+    if (f->state == FUT_PENDING && !it->yielded) {
+        it->yielded = true;
+        f->blocking = true;
+        *out = it->future;
+        return true;
+    }
+    if (f->state == FUT_PENDING) return vm_raise(vm, vm->c.RuntimeError, "await wasn't used with future");
+    Value r;
+    if (!future_result(vm, it->future, &r)) return false;
+    vm_push_root(vm, r);
+    ObjTuple *t = tuple_new(vm, &r, 1);
+    vm_pop_root(vm, 1);
+    vm_push_root(vm, OBJ_VAL(t));
+    ObjException *stop = exception_new(vm, vm->c.StopIteration, t);
+    vm_pop_root(vm, 1);
+    return vm_raise_value(vm, OBJ_VAL(stop));
+}
+
+static bool iter_send(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    return iter_next(vm, args, nargs < 1 ? nargs : 1, kwnames, out);
+}
+
+static bool iter_throw(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    (void)out;
+    if (self_iter(vm, args, nargs) == NULL) return false;
+    if (nargs < 2) return vm_raise(vm, vm->c.TypeError, "throw expected at least 1 argument, got 0");
+    Value exc = args[1];
+    if (IS_CLASS(exc) && !vm_call(vm, exc, NULL, 0, NULL, &exc)) return false;
+    return vm_raise_value(vm, exc);
+}
+
+static bool iter_self(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    if (self_iter(vm, args, nargs) == NULL) return false;
+    *out = args[0];
+    return true;
+}
+
+static bool iter_close(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    if (self_iter(vm, args, nargs) == NULL) return false;
+    *out = NONE_VAL;
+    return true;
+}
+
+/* ---- installation --------------------------------------------------------------------- */
+
+static ObjClass *new_class(VM *vm, ObjModule *m, const char *name, ObjClass *base, const char *module)
+{
+    ObjClass *c = class_new(vm, str_intern_cstr(vm, name), base, OBJ_OPAQUE);
+    c->module = str_intern_cstr(vm, module);
+    module_add_value(vm, m, name, OBJ_VAL(c));
+    return c;
+}
+
+static void define_methods(VM *vm, ObjClass *c, const ModuleFunc *fns, size_t n)
+{
+    for (size_t i = 0; i < n; i++) vm_define_native(vm, c->dict, fns[i].name, fns[i].fn, c);
+}
+
+void future_install(VM *vm, ObjModule *m)
+{
+    AioState *st = aio(vm);
+    st->Future = new_class(vm, m, "Future", vm->c.object, "_asyncio");
+    static const ModuleFunc future_methods[] = {
+        {"result", m_result},
+        {"exception", m_exception},
+        {"done", m_done},
+        {"cancelled", m_cancelled},
+        {"cancel", m_cancel},
+        {"add_done_callback", m_add_done_callback},
+        {"remove_done_callback", m_remove_done_callback},
+        {"set_result", m_set_result},
+        {"set_exception", m_set_exception},
+        {"get_loop", m_get_loop},
+        {"__repr__", m_repr},
+        {"__await__", m_await},
+        {"__iter__", m_await},
+    };
+    define_methods(vm, st->Future, future_methods, sizeof future_methods / sizeof future_methods[0]);
+    vm_define_native(vm, st->Future->dict, "__new__", future_construct, NULL);
+    ObjNative *g = native_new(vm, "_asyncio_future_blocking", get_blocking, st->Future);
+    vm_push_root(vm, OBJ_VAL(g));
+    ObjDescriptor *p = descriptor_new(vm, vm->c.property, OBJ_VAL(g));
+    vm_push_root(vm, OBJ_VAL(p));
+    p->fset = OBJ_VAL(native_new(vm, "_asyncio_future_blocking", set_blocking, st->Future));
+    dict_set_str(vm, st->Future->dict, g->name, OBJ_VAL(p));
+    vm_pop_root(vm, 2);
+
+    st->Task = new_class(vm, m, "Task", st->Future, "_asyncio");
+    static const ModuleFunc task_methods[] = {
+        {"get_name", m_get_name},     {"set_name", m_set_name},       {"get_coro", m_get_coro},
+        {"cancelling", m_cancelling}, {"uncancel", m_uncancel},
+    };
+    define_methods(vm, st->Task, task_methods, sizeof task_methods / sizeof task_methods[0]);
+    vm_define_native(vm, st->Task->dict, "__new__", task_construct, NULL);
+
+    st->FutureIter = class_new(vm, str_intern_cstr(vm, "FutureIter"), vm->c.object, OBJ_OPAQUE);
+    st->FutureIter->module = str_intern_cstr(vm, "_asyncio");
+    vm_push_root(vm, OBJ_VAL(st->FutureIter));
+    static const ModuleFunc iter_methods[] = {
+        {"__next__", iter_next}, {"send", iter_send},   {"throw", iter_throw},
+        {"close", iter_close},   {"__iter__", iter_self},
+    };
+    define_methods(vm, st->FutureIter, iter_methods, sizeof iter_methods / sizeof iter_methods[0]);
+    vm_pop_root(vm, 1);
+}

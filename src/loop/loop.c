@@ -1,0 +1,726 @@
+/* loop.c: the event loop object: its handles, one pass of the loop, running
+ * until a future is done, and waiting (libuv under the real clock, a jump of
+ * the clock under the virtual one).
+ *
+ * One pass (CPython's BaseEventLoop._run_once): drop cancelled timers from
+ * the front of the heap; if nothing is ready, wait for the first timer (or,
+ * under the virtual clock, jump to it); move every due timer to the end of
+ * the ready queue; then run exactly the entries that were ready when the
+ * pass started. What they schedule runs on the next pass. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aio.h"
+#include "clock.h"
+#include "format.h"
+#include "gc.h"
+#include "modules.h"
+#include "ops.h"
+#include "str.h"
+#include "traceback.h"
+
+/* ---- the loop object ------------------------------------------------------------ */
+
+static void loop_mark(VM *vm, ObjOpaque *self)
+{
+    Loop *l = self->payload;
+    for (uint32_t i = 0; i < l->ready.len; i++) {
+        ReadyEntry *e = ready_at(&l->ready, i);
+        gc_mark_value(vm, e->a);
+        gc_mark_value(vm, e->b);
+    }
+    for (uint32_t i = 0; i < l->timers.len; i++) gc_mark_value(vm, l->timers.items[i].handle);
+    gc_mark_value(vm, l->current_task);
+    if (l->tasks) gc_mark_object(vm, (Obj *)l->tasks);
+}
+
+static void close_uv(Loop *l)
+{
+    uv_close((uv_handle_t *)&l->uv_timer, NULL);
+    uv_run(&l->uv, UV_RUN_DEFAULT); /* lets the close finish */
+    uv_loop_close(&l->uv);
+}
+
+static void loop_free(VM *vm, ObjOpaque *self)
+{
+    (void)vm;
+    Loop *l = self->payload;
+    if (l == NULL) return;
+    close_uv(l);
+    ready_free(&l->ready);
+    timers_free(&l->timers);
+    free(l);
+    self->payload = NULL;
+}
+
+static const OpaqueOps loop_ops = {"_UnixSelectorEventLoop", loop_mark, loop_free};
+
+Loop *loop_of(VM *vm, Value v)
+{
+    if (!IS_KIND(v, OBJ_OPAQUE) || ((ObjOpaque *)AS_OBJ(v))->ops != &loop_ops) {
+        vm_raise(vm, vm->c.TypeError, "expected an event loop, got %s", mod_type_name(vm, v));
+        return NULL;
+    }
+    return ((ObjOpaque *)AS_OBJ(v))->payload;
+}
+
+bool loop_new(VM *vm, Value *out)
+{
+    Loop *l = calloc(1, sizeof(Loop));
+    if (l == NULL) abort();
+    l->vm = vm;
+    l->current_task = EMPTY_VAL;
+    ready_init(&l->ready);
+    timers_init(&l->timers);
+    if (uv_loop_init(&l->uv) != 0 || uv_timer_init(&l->uv, &l->uv_timer) != 0) {
+        free(l);
+        return vm_raise(vm, vm->c.OSError, "cannot create an event loop (libuv)");
+    }
+    ObjOpaque *o = opaque_new(vm, aio(vm)->Loop, &loop_ops, l);
+    l->self = OBJ_VAL(o);
+    vm_push_root(vm, l->self);
+    l->tasks = list_new(vm, NULL, 0);
+    vm_pop_root(vm, 1);
+    *out = l->self;
+    return true;
+}
+
+double loop_time(Loop *loop)
+{
+    return clock_now_monotonic(loop->vm);
+}
+
+void loop_ready(Loop *loop, ReadyKind kind, Value a, Value b)
+{
+    ready_push(&loop->ready, (ReadyEntry){a, b, kind});
+}
+
+void loop_add_task(Loop *loop, Value task)
+{
+    /* Drop finished tasks now and then, so the list stays about as long as
+     * the number of live tasks. */
+    ObjList *l = loop->tasks;
+    if (l->len >= 64 && l->len == l->cap) {
+        uint32_t kept = 0;
+        for (uint32_t i = 0; i < l->len; i++)
+            if (future_of(l->items[i])->state == FUT_PENDING) l->items[kept++] = l->items[i];
+        l->len = kept;
+    }
+    list_append(loop->vm, l, task);
+}
+
+/* ---- errors in callbacks ----------------------------------------------------------- */
+
+void loop_report_error(VM *vm, const char *message, Value exc, Value context_obj, const char *context_name)
+{
+    fflush(stdout);
+    vm_push_root(vm, exc);
+    vm_push_root(vm, context_obj);
+    fprintf(vm->err, "%s\n", message);
+    if (!IS_EMPTY(context_obj)) {
+        ObjStr *r;
+        if (op_repr(vm, context_obj, &r)) fprintf(vm->err, "%s: %s\n", context_name, r->data);
+        else vm_take_exception(vm);
+    }
+    if (!IS_EMPTY(exc)) traceback_print(vm, exc, vm->err);
+    fflush(vm->err);
+    vm_pop_root(vm, 2);
+}
+
+/* A callback raised: Exception subclasses are reported and the loop goes
+ * on; anything else (KeyboardInterrupt, SystemExit) ends the run. */
+static bool callback_failed(VM *vm, Value callback)
+{
+    if (!vm_exception_matches(vm, vm->c.Exception)) return false;
+    Value exc = vm_take_exception(vm);
+    vm_push_root(vm, exc);
+    TextBuf b;
+    tb_init(&b);
+    tb_adds(&b, "Exception in callback ");
+    ObjStr *r;
+    if (op_repr(vm, callback, &r)) tb_add(&b, r->data, r->byte_len);
+    else vm_take_exception(vm);
+    tb_addc(&b, '\0');
+    loop_report_error(vm, b.data, exc, EMPTY_VAL, NULL);
+    tb_free(&b);
+    vm_pop_root(vm, 1);
+    return true;
+}
+
+/* ---- handles -------------------------------------------------------------------------- */
+
+static void handle_mark(VM *vm, ObjOpaque *self)
+{
+    Handle *h = self->payload;
+    gc_mark_value(vm, h->callback);
+    gc_mark_value(vm, h->args);
+    gc_mark_value(vm, h->loop_obj);
+}
+
+static const OpaqueOps handle_ops = {"Handle", handle_mark, NULL};
+
+static Handle *handle_of(VM *vm, Value v)
+{
+    if (!IS_KIND(v, OBJ_OPAQUE) || ((ObjOpaque *)AS_OBJ(v))->ops != &handle_ops) {
+        vm_raise(vm, vm->c.TypeError, "expected a Handle");
+        return NULL;
+    }
+    return ((ObjOpaque *)AS_OBJ(v))->payload;
+}
+
+static Value handle_new(VM *vm, Loop *loop, Value callback, Value *args, int nargs, bool is_timer, double when)
+{
+    ObjTuple *t = tuple_new(vm, args, (uint32_t)nargs);
+    vm_push_root(vm, OBJ_VAL(t));
+    ObjClass *cls = is_timer ? aio(vm)->TimerHandle : aio(vm)->Handle;
+    ObjOpaque *o = gc_alloc_object(vm, sizeof(ObjOpaque) + sizeof(Handle), OBJ_OPAQUE, cls);
+    o->ops = &handle_ops;
+    o->payload = o + 1;
+    Handle *h = o->payload;
+    *h = (Handle){callback, OBJ_VAL(t), loop->self, when, false, false, is_timer};
+    vm_pop_root(vm, 1);
+    return OBJ_VAL(o);
+}
+
+static bool run_handle(VM *vm, Value hv)
+{
+    Handle *h = ((ObjOpaque *)AS_OBJ(hv))->payload;
+    if (h->cancelled) return true;
+    Value r;
+    ObjTuple *args = AS_TUPLE(h->args);
+    vm_push_root(vm, hv);
+    bool ok = vm_call(vm, h->callback, args->items, (int)args->len, NULL, &r) || callback_failed(vm, h->callback);
+    vm_pop_root(vm, 1);
+    return ok;
+}
+
+/* ---- one pass ------------------------------------------------------------------------------ */
+
+static bool run_entry(VM *vm, ReadyEntry e)
+{
+    switch ((ReadyKind)e.kind) {
+    case READY_HANDLE: return run_handle(vm, e.a);
+    case READY_STEP: return task_step(vm, e.a, e.b);
+    case READY_WAKEUP: return task_wakeup(vm, e.a, e.b);
+    case READY_CALL: {
+        Value r;
+        vm_push_root(vm, e.a);
+        vm_push_root(vm, e.b);
+        bool ok = vm_call(vm, e.a, &e.b, 1, NULL, &r) || callback_failed(vm, e.a);
+        vm_pop_root(vm, 2);
+        return ok;
+    }
+    }
+    return true;
+}
+
+static bool timer_cancelled(TimerEntry *t)
+{
+    return ((Handle *)((ObjOpaque *)AS_OBJ(t->handle))->payload)->cancelled;
+}
+
+static void drop_cancelled_timers(Loop *l)
+{
+    TimerEntry t;
+    while (l->timers.len && timer_cancelled(timers_peek(&l->timers))) {
+        timers_pop(&l->timers, &t);
+        ((Handle *)((ObjOpaque *)AS_OBJ(t.handle))->payload)->scheduled = false;
+        l->timers_cancelled--;
+    }
+}
+
+static void on_uv_timer(uv_timer_t *t)
+{
+    (void)t; /* waking up is all it is for */
+}
+
+/* Wait until `when` on the loop's clock: the virtual clock jumps there; the
+ * real one sleeps in libuv (whole milliseconds, rounded up, as CPython's
+ * selector does; a pass that wakes a little early simply waits again). */
+static bool wait_until(Loop *l, double when)
+{
+    VM *vm = l->vm;
+    double now = loop_time(l);
+    if (when <= now) return true;
+    if (vm->clock_virtual) {
+        int64_t target = (int64_t)ceil(when * 1e9);
+        clock_advance_ns(vm, target - clock_monotonic_ns(vm));
+        return true;
+    }
+    double ms = ceil((when - now) * 1e3);
+    uv_update_time(&l->uv);
+    uv_timer_start(&l->uv_timer, on_uv_timer, ms > 1e12 ? (uint64_t)1e12 : (uint64_t)ms, 0);
+    uv_run(&l->uv, UV_RUN_ONCE);
+    uv_timer_stop(&l->uv_timer);
+    return vm_check_interrupt(vm);
+}
+
+typedef enum { PASS_OK, PASS_ERROR, PASS_STUCK } PassOutcome;
+
+static PassOutcome run_once(Loop *l)
+{
+    VM *vm = l->vm;
+    drop_cancelled_timers(l);
+    if (l->ready.len == 0 && !l->stopping) {
+        TimerEntry *first = timers_peek(&l->timers);
+        if (first == NULL) return PASS_STUCK;
+        if (!wait_until(l, first->when)) return PASS_ERROR;
+    }
+    /* timers due within the clock's resolution (1 ns) run on this pass */
+    double end_time = loop_time(l) + 1e-9;
+    TimerEntry t;
+    while (l->timers.len && timers_peek(&l->timers)->when < end_time) {
+        timers_pop(&l->timers, &t);
+        Handle *h = ((ObjOpaque *)AS_OBJ(t.handle))->payload;
+        h->scheduled = false;
+        if (h->cancelled) l->timers_cancelled--;
+        else loop_ready(l, READY_HANDLE, t.handle, EMPTY_VAL);
+    }
+    uint32_t ntodo = l->ready.len;
+    for (uint32_t i = 0; i < ntodo; i++) {
+        ReadyEntry e;
+        ready_pop(&l->ready, &e);
+        if (!run_entry(vm, e)) return PASS_ERROR;
+    }
+    return PASS_OK;
+}
+
+/* RuntimeError naming each pending task and what it awaits. */
+static bool raise_deadlock(Loop *l)
+{
+    VM *vm = l->vm;
+    TextBuf b;
+    tb_init(&b);
+    tb_adds(&b, "deadlock: no task can run and no timer is pending;");
+    bool first = true;
+    for (uint32_t i = 0; i < l->tasks->len; i++) {
+        Value task = l->tasks->items[i];
+        Future *t = future_of(task);
+        if (t->state != FUT_PENDING) continue;
+        tb_adds(&b, first ? " " : ", ");
+        first = false;
+        task_describe(vm, task, &b);
+        tb_adds(&b, " awaits ");
+        if (IS_EMPTY(t->fut_waiter)) {
+            tb_adds(&b, "nothing");
+        } else {
+            Future *w = future_of(t->fut_waiter);
+            if (!IS_EMPTY(w->label)) tb_add(&b, AS_STR(w->label)->data, AS_STR(w->label)->byte_len);
+            else if (w->is_task) task_describe(vm, t->fut_waiter, &b);
+            else tb_adds(&b, "a Future nobody completes");
+        }
+    }
+    tb_addc(&b, '\0');
+    vm_raise(vm, vm->c.RuntimeError, "%s", b.data);
+    tb_free(&b);
+    return false;
+}
+
+/* Run passes until stop() is called; false when an exception ends it. */
+static bool run_forever(Loop *l)
+{
+    VM *vm = l->vm;
+    AioState *st = aio(vm);
+    Value saved = st->running_loop;
+    st->running_loop = l->self;
+    l->running = true;
+    bool ok = true;
+    for (;;) {
+        PassOutcome p = run_once(l);
+        if (p == PASS_ERROR) {
+            ok = false;
+            break;
+        }
+        if (p == PASS_STUCK) {
+            ok = raise_deadlock(l);
+            break;
+        }
+        if (l->stopping) break;
+    }
+    l->stopping = false;
+    l->running = false;
+    st->running_loop = saved;
+    return ok;
+}
+
+static bool check_can_run(VM *vm, Loop *l)
+{
+    if (l->closed) return vm_raise(vm, vm->c.RuntimeError, "Event loop is closed");
+    if (l->running) return vm_raise(vm, vm->c.RuntimeError, "This event loop is already running");
+    if (!IS_EMPTY(aio(vm)->running_loop))
+        return vm_raise(vm, vm->c.RuntimeError, "Cannot run the event loop while another loop is running");
+    return true;
+}
+
+/* The done callback run_until_complete adds: stop the loop. */
+static bool stop_when_done(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    *out = NONE_VAL;
+    if (nargs < 1 || !is_future(vm, args[0])) return true;
+    Future *f = future_of(args[0]);
+    if (f->state == FUT_FINISHED && !IS_EMPTY(f->exception) &&
+        (vm_isinstance(vm, f->exception, vm->c.KeyboardInterrupt) || vm_isinstance(vm, f->exception, vm->c.SystemExit)))
+        return true; /* those propagate out of the pass instead */
+    f->loop->stopping = true;
+    return true;
+}
+
+static void remove_stop_callback(Future *f, Value stopper)
+{
+    uint32_t kept = 0;
+    for (uint32_t i = 0; i < f->n_callbacks; i++)
+        if (!(value_is(f->callbacks[i].fn, stopper))) f->callbacks[kept++] = f->callbacks[i];
+    f->n_callbacks = kept;
+}
+
+static bool run_until_complete(VM *vm, Loop *l, Value aw, Value *out)
+{
+    if (!check_can_run(vm, l)) return false;
+    Value fut = aw;
+    bool new_task = !is_future(vm, aw);
+    if (new_task && !task_new(vm, l, aw, EMPTY_VAL, &fut)) return false;
+    vm_push_root(vm, fut);
+    ObjNative *stopper = native_new(vm, "_run_until_complete_cb", stop_when_done, NULL);
+    vm_push_root(vm, OBJ_VAL(stopper));
+    future_add_done_callback(vm, fut, OBJ_VAL(stopper), false);
+    bool ok = run_forever(l);
+    Future *f = future_of(fut);
+    remove_stop_callback(f, OBJ_VAL(stopper));
+    if (!ok && new_task && f->state == FUT_FINISHED) f->log_traceback = false;
+    if (ok && f->state == FUT_PENDING) ok = vm_raise(vm, vm->c.RuntimeError, "Event loop stopped before Future completed.");
+    if (ok) ok = future_result(vm, fut, out);
+    vm_pop_root(vm, 2);
+    return ok;
+}
+
+/* ---- methods ---------------------------------------------------------------------------- */
+
+#define BIND(qual, names, npos, nreq, nkw, out)                                                    \
+    if (!mod_bind(vm, qual, args, nargs, kwnames, names, npos, nreq, nkw, out)) return false
+
+#define SELF_LOOP(l)                                                                               \
+    Loop *l = nargs >= 1 ? loop_of(vm, args[0]) : NULL;                                            \
+    if (l == NULL) return nargs >= 1 ? false : vm_raise(vm, vm->c.TypeError, "loop method needs self")
+
+/* Positional callback arguments after `skip` leading ones; keywords other
+ * than context= are refused as CPython's call_soon does. */
+static bool callback_args(VM *vm, const char *method, int nargs, ObjTuple *kwnames, int skip)
+{
+    if (nargs < skip)
+        return vm_raise(vm, vm->c.TypeError, "%s() missing required argument", method);
+    if (kwnames)
+        for (uint32_t i = 0; i < kwnames->len; i++)
+            if (strcmp(AS_STR(kwnames->items[i])->data, "context") != 0)
+                return vm_raise(vm, vm->c.TypeError, "%s() got an unexpected keyword argument '%s'", method,
+                                AS_STR(kwnames->items[i])->data);
+    return true;
+}
+
+static bool check_callable(VM *vm, Value cb, const char *method)
+{
+    if (!op_callable(vm, cb)) return vm_raise(vm, vm->c.TypeError, "a callable object was expected by %s(), got %s",
+                                              method, mod_type_name(vm, cb));
+    return true;
+}
+
+static bool l_call_soon(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    SELF_LOOP(l);
+    if (!callback_args(vm, "call_soon", nargs, kwnames, 2)) return false;
+    if (!check_callable(vm, args[1], "call_soon")) return false;
+    *out = handle_new(vm, l, args[1], args + 2, nargs - 2, false, 0);
+    loop_ready(l, READY_HANDLE, *out, EMPTY_VAL);
+    return true;
+}
+
+static bool schedule_timer(VM *vm, Loop *l, double when, Value *args, int nargs, Value *out)
+{
+    if (!check_callable(vm, args[0], "call_at")) return false;
+    *out = handle_new(vm, l, args[0], args + 1, nargs - 1, true, when);
+    ((Handle *)((ObjOpaque *)AS_OBJ(*out))->payload)->scheduled = true;
+    timers_push(&l->timers, when, *out);
+    return true;
+}
+
+static bool l_call_later(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    SELF_LOOP(l);
+    if (!callback_args(vm, "call_later", nargs, kwnames, 3)) return false;
+    double delay;
+    if (!mod_as_double(vm, args[1], &delay)) return false;
+    return schedule_timer(vm, l, loop_time(l) + delay, args + 2, nargs - 2, out);
+}
+
+static bool l_call_at(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    SELF_LOOP(l);
+    if (!callback_args(vm, "call_at", nargs, kwnames, 3)) return false;
+    double when;
+    if (!mod_as_double(vm, args[1], &when)) return false;
+    return schedule_timer(vm, l, when, args + 2, nargs - 2, out);
+}
+
+static bool l_time(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    SELF_LOOP(l);
+    *out = FLOAT_VAL(loop_time(l));
+    return true;
+}
+
+static bool l_create_future(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    SELF_LOOP(l);
+    return future_new(vm, l, out);
+}
+
+static bool l_create_task(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self", "coro", "name", "context"};
+    Value a[4];
+    BIND("create_task", names, 2, 2, 2, a);
+    SELF_LOOP(l);
+    return task_new(vm, l, a[1], a[2], out);
+}
+
+static bool l_run_until_complete(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self", "future"};
+    Value a[2];
+    BIND("run_until_complete", names, 2, 2, 0, a);
+    SELF_LOOP(l);
+    return run_until_complete(vm, l, a[1], out);
+}
+
+static bool l_run_forever(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    SELF_LOOP(l);
+    if (!check_can_run(vm, l)) return false;
+    *out = NONE_VAL;
+    return run_forever(l);
+}
+
+static bool l_stop(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    SELF_LOOP(l);
+    l->stopping = true;
+    *out = NONE_VAL;
+    return true;
+}
+
+static bool l_close(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    SELF_LOOP(l);
+    if (l->running) return vm_raise(vm, vm->c.RuntimeError, "Cannot close a running event loop");
+    if (!l->closed) {
+        l->closed = true;
+        ready_free(&l->ready);
+        timers_free(&l->timers);
+    }
+    *out = NONE_VAL;
+    return true;
+}
+
+static bool l_is_running(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    SELF_LOOP(l);
+    *out = BOOL_VAL(l->running);
+    return true;
+}
+
+static bool l_is_closed(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    SELF_LOOP(l);
+    *out = BOOL_VAL(l->closed);
+    return true;
+}
+
+static bool l_get_debug(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    SELF_LOOP(l);
+    (void)l;
+    (void)args;
+    *out = FALSE_VAL;
+    return true;
+}
+
+/* The tasks of this loop that are not done, in creation order. */
+static bool l_all_tasks(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    SELF_LOOP(l);
+    ObjList *r = list_new(vm, NULL, 0);
+    vm_push_root(vm, OBJ_VAL(r));
+    for (uint32_t i = 0; i < l->tasks->len; i++)
+        if (future_of(l->tasks->items[i])->state == FUT_PENDING) list_append(vm, r, l->tasks->items[i]);
+    vm_pop_root(vm, 1);
+    *out = OBJ_VAL(r);
+    return true;
+}
+
+/* Report finished tasks whose exception nobody retrieved (CPython reports
+ * them when they are garbage-collected; loopbook when the loop closes). */
+static bool l_report_unretrieved(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    SELF_LOOP(l);
+    for (uint32_t i = 0; i < l->tasks->len; i++) task_report_unretrieved(vm, l->tasks->items[i]);
+    *out = NONE_VAL;
+    return true;
+}
+
+/* call_exception_handler(context): CPython's default handler's output. */
+static bool l_call_exception_handler(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self", "context"};
+    Value a[2];
+    BIND("call_exception_handler", names, 2, 2, 0, a);
+    SELF_LOOP(l);
+    (void)l;
+    if (!IS_DICT(a[1])) return vm_raise(vm, vm->c.TypeError, "context must be a dict");
+    ObjDict *d = AS_DICT(a[1]);
+    Value msg = dict_get_str(d, str_intern_cstr(vm, "message"));
+    Value exc = dict_get_str(d, str_intern_cstr(vm, "exception"));
+    Value task = dict_get_str(d, str_intern_cstr(vm, "task"));
+    Value fut = dict_get_str(d, str_intern_cstr(vm, "future"));
+    ObjStr *m;
+    if (IS_EMPTY(msg)) m = str_from_cstr(vm, "Unhandled exception in event loop");
+    else if (!op_str(vm, msg, &m)) return false;
+    vm_push_root(vm, OBJ_VAL(m));
+    loop_report_error(vm, m->data, exc, IS_EMPTY(fut) ? task : fut, IS_EMPTY(fut) ? "task" : "future");
+    vm_pop_root(vm, 1);
+    *out = NONE_VAL;
+    return true;
+}
+
+static bool l_repr(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    SELF_LOOP(l);
+    *out = OBJ_VAL(str_printf(vm, "<_UnixSelectorEventLoop running=%s closed=%s debug=False>",
+                              l->running ? "True" : "False", l->closed ? "True" : "False"));
+    return true;
+}
+
+/* Handle / TimerHandle methods. */
+static bool h_cancel(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    Handle *h = nargs >= 1 ? handle_of(vm, args[0]) : NULL;
+    if (h == NULL) return false;
+    if (!h->cancelled) {
+        h->cancelled = true;
+        if (h->scheduled) loop_of(vm, h->loop_obj)->timers_cancelled++;
+        h->callback = NONE_VAL;
+        h->args = OBJ_VAL(tuple_new(vm, NULL, 0));
+    }
+    *out = NONE_VAL;
+    return true;
+}
+
+static bool h_cancelled(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    Handle *h = nargs >= 1 ? handle_of(vm, args[0]) : NULL;
+    if (h == NULL) return false;
+    *out = BOOL_VAL(h->cancelled);
+    return true;
+}
+
+static bool h_when(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    Handle *h = nargs >= 1 ? handle_of(vm, args[0]) : NULL;
+    if (h == NULL) return false;
+    *out = FLOAT_VAL(h->when);
+    return true;
+}
+
+static bool h_get_context(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    if (nargs < 1 || handle_of(vm, args[0]) == NULL) return false;
+    *out = NONE_VAL;
+    return true;
+}
+
+static bool h_repr(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    Handle *h = nargs >= 1 ? handle_of(vm, args[0]) : NULL;
+    if (h == NULL) return false;
+    TextBuf b;
+    tb_init(&b);
+    tb_adds(&b, h->is_timer ? "<TimerHandle" : "<Handle");
+    if (h->cancelled) tb_adds(&b, " cancelled");
+    if (h->is_timer) {
+        char buf[48];
+        snprintf(buf, sizeof buf, " when=%.17g", h->when);
+        tb_adds(&b, buf);
+    }
+    if (!h->cancelled) {
+        tb_addc(&b, ' ');
+        if (!op_repr_into(vm, h->callback, &b)) {
+            tb_free(&b);
+            return false;
+        }
+    }
+    tb_addc(&b, '>');
+    *out = OBJ_VAL(tb_to_str(vm, &b));
+    return true;
+}
+
+static ObjClass *opaque_class(VM *vm, ObjModule *m, const char *name, const char *module, const ModuleFunc *fns,
+                              size_t n, ObjClass *base)
+{
+    ObjClass *c = class_new(vm, str_intern_cstr(vm, name), base ? base : vm->c.object, OBJ_OPAQUE);
+    c->module = str_intern_cstr(vm, module);
+    module_add_value(vm, m, name, OBJ_VAL(c));
+    for (size_t i = 0; i < n; i++) vm_define_native(vm, c->dict, fns[i].name, fns[i].fn, c);
+    return c;
+}
+
+void loop_install(VM *vm, ObjModule *m)
+{
+    static const ModuleFunc loop_methods[] = {
+        {"call_soon", l_call_soon},
+        {"call_later", l_call_later},
+        {"call_at", l_call_at},
+        {"time", l_time},
+        {"create_future", l_create_future},
+        {"create_task", l_create_task},
+        {"run_until_complete", l_run_until_complete},
+        {"run_forever", l_run_forever},
+        {"stop", l_stop},
+        {"close", l_close},
+        {"is_running", l_is_running},
+        {"is_closed", l_is_closed},
+        {"get_debug", l_get_debug},
+        {"call_exception_handler", l_call_exception_handler},
+        {"_all_tasks", l_all_tasks},
+        {"_report_unretrieved", l_report_unretrieved},
+        {"__repr__", l_repr},
+    };
+    AioState *st = aio(vm);
+    st->Loop = opaque_class(vm, m, "_UnixSelectorEventLoop", "asyncio.unix_events", loop_methods,
+                            sizeof loop_methods / sizeof loop_methods[0], NULL);
+    static const ModuleFunc handle_methods[] = {
+        {"cancel", h_cancel},
+        {"cancelled", h_cancelled},
+        {"get_context", h_get_context},
+        {"__repr__", h_repr},
+    };
+    st->Handle = opaque_class(vm, m, "Handle", "asyncio.events", handle_methods,
+                              sizeof handle_methods / sizeof handle_methods[0], NULL);
+    static const ModuleFunc timer_methods[] = {{"when", h_when}};
+    st->TimerHandle = opaque_class(vm, m, "TimerHandle", "asyncio.events", timer_methods, 1, st->Handle);
+}
