@@ -190,7 +190,16 @@ static bool f_create_task(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Val
         if (is_coroutine_object(vm, a[0])) AS_GENERATOR(a[0])->state = GEN_FINISHED;
         return false;
     }
-    return task_new(vm, l, a[0], a[1], out);
+    /* 3.11 names the task Task-N first and renames it after: a name= still
+     * uses up a number */
+    if (!task_new(vm, l, a[0], EMPTY_VAL, out)) return false;
+    if (IS_EMPTY(a[1]) || IS_NONE(a[1])) return true;
+    vm_push_root(vm, *out);
+    ObjStr *name;
+    bool ok = op_str(vm, a[1], &name);
+    if (ok) future_of(*out)->name = OBJ_VAL(name);
+    vm_pop_root(vm, 1);
+    return ok;
 }
 
 /* _describe(fut, text): what fut stands for, for the deadlock report. */

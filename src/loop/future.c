@@ -127,22 +127,15 @@ bool future_add_done_callback(VM *vm, Value fut, Value fn, bool wakeup)
 
 /* ---- outcomes --------------------------------------------------------------------- */
 
-static const char *state_name(const Future *f)
+static bool invalid_state(VM *vm)
 {
-    return f->state == FUT_PENDING ? "PENDING" : f->state == FUT_CANCELLED ? "CANCELLED" : "FINISHED";
-}
-
-static bool invalid_state(VM *vm, Value fut)
-{
-    ObjStr *r;
-    if (!op_repr(vm, fut, &r)) return false;
-    return vm_raise(vm, aio(vm)->InvalidStateError, "%s: %s", state_name(future_of(fut)), r->data);
+    return vm_raise(vm, aio(vm)->InvalidStateError, "invalid state");
 }
 
 bool future_set_result(VM *vm, Value fut, Value result)
 {
     Future *f = future_of(fut);
-    if (f->state != FUT_PENDING) return invalid_state(vm, fut);
+    if (f->state != FUT_PENDING) return invalid_state(vm);
     f->result = result;
     f->state = FUT_FINISHED;
     schedule_callbacks(fut);
@@ -152,7 +145,7 @@ bool future_set_result(VM *vm, Value fut, Value result)
 bool future_set_exception(VM *vm, Value fut, Value exc)
 {
     Future *f = future_of(fut);
-    if (f->state != FUT_PENDING) return invalid_state(vm, fut);
+    if (f->state != FUT_PENDING) return invalid_state(vm);
     if (IS_CLASS(exc)) {
         vm_push_root(vm, exc);
         bool ok = vm_call(vm, exc, NULL, 0, NULL, &exc);
@@ -209,7 +202,7 @@ bool future_result(VM *vm, Value fut, Value *out)
 {
     Future *f = future_of(fut);
     if (f->state == FUT_CANCELLED) return vm_raise_value(vm, make_cancelled_error(vm, f));
-    if (f->state != FUT_FINISHED) return vm_raise(vm, aio(vm)->InvalidStateError, "Result is not ready.");
+    if (f->state != FUT_FINISHED) return vm_raise(vm, aio(vm)->InvalidStateError, "Result is not set.");
     f->log_traceback = false;
     if (!IS_EMPTY(f->exception)) return vm_raise_value(vm, f->exception);
     *out = f->result;

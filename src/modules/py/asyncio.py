@@ -87,9 +87,9 @@ def run(main, *, debug=None):
 
 # TEMPORARY until asyncio_tasks lands: a minimal gather for the runner.
 def gather(*aws, return_exceptions=False):
-    loop = get_running_loop()
-    outer = loop.create_future()
     children = [ensure_future(a) for a in aws]
+    loop = children[0].get_loop() if children else get_running_loop()
+    outer = loop.create_future()
     if not children:
         outer.set_result([])
         return outer
