@@ -14,7 +14,6 @@ async def main():
                 print("body finally")
     except TimeoutError as e:
         print("block raised", type(e).__name__)
-        print("cause is CancelledError:", isinstance(e.__cause__, asyncio.CancelledError))
     print("main continues")
 
 asyncio.run(main())
