@@ -71,16 +71,29 @@ static ObjOpaque *opaque_inline(VM *vm, ObjClass *cls, const OpaqueOps *ops, siz
     return o;
 }
 
-static Future *new_future_object(VM *vm, ObjClass *cls, Loop *loop, Value *out)
+/* A future object of class cls, not yet bound to a loop (__init__ or the
+ * internal constructors do that). */
+static Future *alloc_future(VM *vm, ObjClass *cls, Value *out)
 {
     ObjOpaque *o = opaque_inline(vm, cls, &future_ops, sizeof(Future));
     Future *f = o->payload;
-    f->loop = loop;
-    f->loop_obj = loop->self;
     f->state = FUT_PENDING;
-    f->result = f->exception = f->cancel_message = f->cancelled_exc = EMPTY_VAL;
+    f->loop_obj = f->result = f->exception = f->cancel_message = f->cancelled_exc = EMPTY_VAL;
     f->label = f->coro = f->name = f->fut_waiter = EMPTY_VAL;
     *out = OBJ_VAL(o);
+    return f;
+}
+
+static void bind_loop(Future *f, Loop *loop)
+{
+    f->loop = loop;
+    f->loop_obj = loop->self;
+}
+
+static Future *new_future_object(VM *vm, ObjClass *cls, Loop *loop, Value *out)
+{
+    Future *f = alloc_future(vm, cls, out);
+    bind_loop(f, loop);
     return f;
 }
 
@@ -216,31 +229,38 @@ static bool is_coroutine_like(VM *vm, Value v)
     return IS_GENERATOR(v) && (AS_OBJ(v)->cls == vm->c.coroutine || AS_OBJ(v)->cls == vm->c.generator);
 }
 
-bool task_new(VM *vm, Loop *loop, Value coro, Value name, Value *out)
+/* Make the pending future `task` a task running coro on loop: name it and
+ * schedule its first step. */
+static bool task_init(VM *vm, Value task, Loop *loop, Value coro, Value name)
 {
     if (!is_coroutine_like(vm, coro)) {
         ObjStr *r;
         if (!op_repr(vm, coro, &r)) return false;
         return vm_raise(vm, vm->c.TypeError, "a coroutine was expected, got %s", r->data);
     }
-    Future *t = new_future_object(vm, aio(vm)->Task, loop, out);
+    Future *t = future_of(task);
+    bind_loop(t, loop);
     t->is_task = true;
     t->coro = coro;
-    vm_push_root(vm, *out);
     if (IS_EMPTY(name) || IS_NONE(name)) {
         t->name = OBJ_VAL(str_printf(vm, "Task-%llu", (unsigned long long)++aio(vm)->task_counter));
     } else {
         ObjStr *s;
-        if (!op_str(vm, name, &s)) {
-            vm_pop_root(vm, 1);
-            return false;
-        }
+        if (!op_str(vm, name, &s)) return false;
         t->name = OBJ_VAL(s);
     }
-    loop_ready(loop, READY_STEP, *out, EMPTY_VAL);
-    loop_add_task(loop, *out);
-    vm_pop_root(vm, 1);
+    loop_ready(loop, READY_STEP, task, EMPTY_VAL);
+    loop_add_task(loop, task);
     return true;
+}
+
+bool task_new(VM *vm, Loop *loop, Value coro, Value name, Value *out)
+{
+    alloc_future(vm, aio(vm)->Task, out);
+    vm_push_root(vm, *out);
+    bool ok = task_init(vm, *out, loop, coro, name);
+    vm_pop_root(vm, 1);
+    return ok;
 }
 
 bool task_cancel(VM *vm, Value task, Value msg)
@@ -478,6 +498,8 @@ static bool self_future(VM *vm, Value *args, int nargs, const char *method)
 {
     if (nargs < 1 || !is_future(vm, args[0]))
         return vm_raise(vm, vm->c.TypeError, "descriptor '%s' requires a '_asyncio.Future' object", method);
+    if (future_of(args[0])->loop == NULL)
+        return vm_raise(vm, vm->c.RuntimeError, "Future object is not initialized.");
     return true;
 }
 
@@ -642,26 +664,70 @@ static bool set_blocking(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Valu
     return true;
 }
 
-/* Future(*, loop=None) */
-static bool future_construct(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+/* Future.__new__ / Task.__new__(cls, ...): a bare object; __init__ binds it. */
+static bool future_alloc_native(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
-    static const char *const names[] = {"cls", "loop"};
-    Value a[2];
-    BIND("Future", names, 1, 1, 1, a);
-    Loop *loop = IS_EMPTY(a[1]) || IS_NONE(a[1]) ? aio_running_loop(vm) : loop_of(vm, a[1]);
-    if (loop == NULL) return false;
-    return future_new(vm, loop, out);
+    (void)kwnames;
+    if (nargs < 1 || !IS_CLASS(args[0]) || !class_is_subclass(AS_CLASS(args[0]), aio(vm)->Future))
+        return vm_raise(vm, vm->c.TypeError, "Future.__new__(X): X is not a subtype of Future");
+    alloc_future(vm, AS_CLASS(args[0]), out);
+    return true;
 }
 
-/* Task(coro, *, loop=None, name=None, context=None) */
-static bool task_construct(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+/* The loop= argument, else the running loop, else get_event_loop()'s. */
+static Loop *loop_or_default(VM *vm, Value v)
 {
-    static const char *const names[] = {"cls", "coro", "loop", "name", "context"};
-    Value a[5];
-    BIND("Task", names, 2, 2, 3, a);
-    Loop *loop = IS_EMPTY(a[2]) || IS_NONE(a[2]) ? aio_running_loop(vm) : loop_of(vm, a[2]);
+    if (!IS_EMPTY(v) && !IS_NONE(v)) return loop_of(vm, v);
+    AioState *st = aio(vm);
+    if (!IS_EMPTY(st->running_loop)) return loop_of(vm, st->running_loop);
+    if (IS_EMPTY(st->event_loop) && !loop_new(vm, &st->event_loop)) return NULL;
+    return loop_of(vm, st->event_loop);
+}
+
+/* Future.__init__(self, *, loop=None) */
+static bool future_init(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self", "loop"};
+    Value a[2];
+    if (!mod_bind(vm, "Future.__init__", args, nargs, kwnames, names, 1, 1, 1, a)) return false;
+    if (!is_future(vm, a[0])) return vm_raise(vm, vm->c.TypeError, "Future.__init__ needs a Future");
+    Loop *loop = loop_or_default(vm, a[1]);
     if (loop == NULL) return false;
-    return task_new(vm, loop, a[1], a[3], out);
+    bind_loop(future_of(a[0]), loop);
+    *out = NONE_VAL;
+    return true;
+}
+
+/* Task.__init__(self, coro, *, loop=None, name=None, context=None) */
+static bool task_init_native(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self", "coro", "loop", "name", "context"};
+    Value a[5];
+    if (!mod_bind(vm, "Task.__init__", args, nargs, kwnames, names, 2, 2, 3, a)) return false;
+    if (!is_future(vm, a[0])) return vm_raise(vm, vm->c.TypeError, "Task.__init__ needs a Task");
+    Loop *loop = loop_or_default(vm, a[2]);
+    if (loop == NULL) return false;
+    *out = NONE_VAL;
+    return task_init(vm, a[0], loop, a[1], a[3]);
+}
+
+static bool m_make_cancelled_error(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self"};
+    Value a[1];
+    BIND("Future._make_cancelled_error", names, 1, 1, 0, a);
+    if (!self_future(vm, args, nargs, "_make_cancelled_error")) return false;
+    *out = make_cancelled_error(vm, future_of(a[0]));
+    return true;
+}
+
+static bool get_cancel_message(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    if (!self_future(vm, args, nargs, "_cancel_message")) return false;
+    Value m = future_of(args[0])->cancel_message;
+    *out = IS_EMPTY(m) ? NONE_VAL : m;
+    return true;
 }
 
 static bool m_get_name(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
@@ -816,6 +882,7 @@ static ObjClass *new_class(VM *vm, ObjModule *m, const char *name, ObjClass *bas
 {
     ObjClass *c = class_new(vm, str_intern_cstr(vm, name), base, OBJ_OPAQUE);
     c->module = str_intern_cstr(vm, module);
+    c->class_flags |= CLASS_NATIVE;
     module_add_value(vm, m, name, OBJ_VAL(c));
     return c;
 }
@@ -823,6 +890,18 @@ static ObjClass *new_class(VM *vm, ObjModule *m, const char *name, ObjClass *bas
 static void define_methods(VM *vm, ObjClass *c, const ModuleFunc *fns, size_t n)
 {
     for (size_t i = 0; i < n; i++) vm_define_native(vm, c->dict, fns[i].name, fns[i].fn, c);
+}
+
+/* A property of c computed by get (and set by set, unless NULL). */
+static void define_getter(VM *vm, ObjClass *c, const char *name, NativeFn get, NativeFn set)
+{
+    ObjNative *g = native_new(vm, name, get, c);
+    vm_push_root(vm, OBJ_VAL(g));
+    ObjDescriptor *p = descriptor_new(vm, vm->c.property, OBJ_VAL(g));
+    vm_push_root(vm, OBJ_VAL(p));
+    if (set) p->fset = OBJ_VAL(native_new(vm, name, set, c));
+    dict_set_str(vm, c->dict, g->name, OBJ_VAL(p));
+    vm_pop_root(vm, 2);
 }
 
 void future_install(VM *vm, ObjModule *m)
@@ -843,24 +922,20 @@ void future_install(VM *vm, ObjModule *m)
         {"__repr__", m_repr},
         {"__await__", m_await},
         {"__iter__", m_await},
+        {"_make_cancelled_error", m_make_cancelled_error},
+        {"__init__", future_init},
     };
     define_methods(vm, st->Future, future_methods, sizeof future_methods / sizeof future_methods[0]);
-    vm_define_native(vm, st->Future->dict, "__new__", future_construct, NULL);
-    ObjNative *g = native_new(vm, "_asyncio_future_blocking", get_blocking, st->Future);
-    vm_push_root(vm, OBJ_VAL(g));
-    ObjDescriptor *p = descriptor_new(vm, vm->c.property, OBJ_VAL(g));
-    vm_push_root(vm, OBJ_VAL(p));
-    p->fset = OBJ_VAL(native_new(vm, "_asyncio_future_blocking", set_blocking, st->Future));
-    dict_set_str(vm, st->Future->dict, g->name, OBJ_VAL(p));
-    vm_pop_root(vm, 2);
+    vm_define_native(vm, st->Future->dict, "__new__", future_alloc_native, NULL);
+    define_getter(vm, st->Future, "_cancel_message", get_cancel_message, NULL);
+    define_getter(vm, st->Future, "_asyncio_future_blocking", get_blocking, set_blocking);
 
     st->Task = new_class(vm, m, "Task", st->Future, "_asyncio");
     static const ModuleFunc task_methods[] = {
         {"get_name", m_get_name},     {"set_name", m_set_name},       {"get_coro", m_get_coro},
-        {"cancelling", m_cancelling}, {"uncancel", m_uncancel},
+        {"cancelling", m_cancelling}, {"uncancel", m_uncancel},   {"__init__", task_init_native},
     };
     define_methods(vm, st->Task, task_methods, sizeof task_methods / sizeof task_methods[0]);
-    vm_define_native(vm, st->Task->dict, "__new__", task_construct, NULL);
 
     st->FutureIter = class_new(vm, str_intern_cstr(vm, "FutureIter"), vm->c.object, OBJ_OPAQUE);
     st->FutureIter->module = str_intern_cstr(vm, "_asyncio");

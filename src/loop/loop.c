@@ -684,6 +684,7 @@ static ObjClass *opaque_class(VM *vm, ObjModule *m, const char *name, const char
 {
     ObjClass *c = class_new(vm, str_intern_cstr(vm, name), base ? base : vm->c.object, OBJ_OPAQUE);
     c->module = str_intern_cstr(vm, module);
+    c->class_flags |= CLASS_NATIVE;
     module_add_value(vm, m, name, OBJ_VAL(c));
     for (size_t i = 0; i < n; i++) vm_define_native(vm, c->dict, fns[i].name, fns[i].fn, c);
     return c;

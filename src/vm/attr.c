@@ -270,6 +270,7 @@ static bool getattr_impl(VM *vm, Value obj, ObjStr *name, Value *out, bool *foun
         Obj *o = AS_OBJ(obj);
         ObjDict *dict = o->kind == OBJ_INSTANCE    ? ((ObjInstance *)o)->dict
                         : o->kind == OBJ_EXCEPTION ? ((ObjException *)o)->dict
+                        : o->kind == OBJ_OPAQUE    ? ((ObjOpaque *)o)->dict
                                                    : NULL;
         if (dict) {
             Value v = dict_get_str(dict, name);
@@ -385,6 +386,15 @@ bool vm_setattr_generic(VM *vm, Value obj, ObjStr *name, Value v)
     Obj *o = AS_OBJ(obj);
     switch ((ObjKind)o->kind) {
     case OBJ_INSTANCE: dict_set_str(vm, ((ObjInstance *)o)->dict, name, v); return true;
+    case OBJ_OPAQUE: {
+        /* a module's native object takes attributes only as an instance of
+         * a Python subclass (class _GatheringFuture(Future): ...) */
+        ObjOpaque *op = (ObjOpaque *)o;
+        if (o->cls->class_flags & CLASS_NATIVE) return no_such_attribute(vm, obj, name);
+        if (op->dict == NULL) op->dict = dict_new(vm);
+        dict_set_str(vm, op->dict, name, v);
+        return true;
+    }
     case OBJ_EXCEPTION: {
         bool handled;
         if (!exception_setattr(vm, (ObjException *)o, name, v, &handled)) return false;

@@ -438,6 +438,7 @@ static void blacken(VM *vm, Obj *o)
     }
     case OBJ_OPAQUE: {
         ObjOpaque *op = (ObjOpaque *)o;
+        if (op->dict) gc_mark_object(vm, (Obj *)op->dict);
         if (op->ops && op->ops->mark) op->ops->mark(vm, op);
         break;
     }

@@ -314,6 +314,8 @@ typedef struct {
 enum {
     CLASS_BUILTIN = 1 << 0,     /* a built-in type: no new attributes */
     CLASS_NO_SUBCLASS = 1 << 1, /* e.g. bool, NoneType */
+    CLASS_NATIVE = 1 << 2,      /* a module's C class (opaque instances): no instance attributes,
+                                 * but Python subclasses of it may have them */
 };
 
 struct ObjClass {
@@ -382,6 +384,7 @@ struct ObjOpaque {
     Obj obj;
     const OpaqueOps *ops;
     void *payload;
+    ObjDict *dict; /* attributes set from Python (instances of Python subclasses), or NULL */
 };
 
 /* ---- constructors (all may collect; see the GC contract above) --------- */

@@ -355,7 +355,7 @@ struct VM {
     bool clock_virtual;
     int64_t vclock_mono_ns; /* virtual monotonic time */
     int64_t vclock_wall_ns; /* virtual wall time */
-    struct Loop *running_loop; /* the event loop running now (src/loop), or NULL */
+    struct AioState *aio; /* the asyncio core's state (src/loop/aio.h), or NULL before its import */
     MethodCacheEntry method_cache[METHOD_CACHE_SIZE];
     StrTable strings;
     VMClasses c;

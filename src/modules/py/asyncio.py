@@ -85,32 +85,11 @@ def run(main, *, debug=None):
             loop.close()
 
 
-# TEMPORARY until asyncio_tasks lands: a minimal gather for the runner.
-def gather(*aws, return_exceptions=False):
-    children = [ensure_future(a) for a in aws]
-    loop = children[0].get_loop() if children else get_running_loop()
-    outer = loop.create_future()
-    if not children:
-        outer.set_result([])
-        return outer
-    left = [len(children)]
-
-    def done(fut):
-        left[0] -= 1
-        if outer.done():
-            return
-        if not return_exceptions and not fut.cancelled() and fut.exception() is not None:
-            outer.set_exception(fut.exception())
-            return
-        if left[0] == 0:
-            results = []
-            for c in children:
-                if c.cancelled():
-                    results.append(CancelledError())
-                else:
-                    results.append(c.exception() or c.result())
-            outer.set_result(results)
-
-    for c in children:
-        c.add_done_callback(done)
-    return outer
+from asyncio_sync import (
+    Lock, Event, Condition, Semaphore, BoundedSemaphore,
+    Queue, PriorityQueue, LifoQueue, QueueEmpty, QueueFull,
+)
+from asyncio_tasks import (
+    gather, shield, wait, wait_for, as_completed, Timeout, timeout,
+    timeout_at, TaskGroup, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED,
+)
