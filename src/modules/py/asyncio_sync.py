@@ -95,8 +95,12 @@ class _LoopBound:
         return loop
 
 
-class _AsyncWith:
-    """`async with x:` acquires x on entry and releases it on exit."""
+class _AsyncWith(_LoopBound):
+    """`async with x:` acquires x on entry and releases it on exit.
+
+    (CPython mixes this in beside its loop-binding class; loopbook classes
+    have a single base, so it derives from _LoopBound instead.)
+    """
 
     async def __aenter__(self):
         await self.acquire()
@@ -110,7 +114,7 @@ class _AsyncWith:
 # ------------------------------------------------------------------- Lock
 
 
-class Lock(_AsyncWith, _LoopBound):
+class Lock(_AsyncWith):
     """A mutual-exclusion lock that is not owned by any particular task."""
 
     __module__ = 'asyncio.locks'
@@ -236,7 +240,7 @@ class Event(_LoopBound):
 # -------------------------------------------------------------- Condition
 
 
-class Condition(_AsyncWith, _LoopBound):
+class Condition(_AsyncWith):
     """A condition variable over a Lock (a new one unless one is given)."""
 
     __module__ = 'asyncio.locks'
@@ -270,21 +274,20 @@ class Condition(_AsyncWith, _LoopBound):
             finally:
                 self._waiters.remove(fut)
         finally:
-            await self._reacquire_after_wait()
-
-    async def _reacquire_after_wait(self):
-        # The caller must hold the lock again whatever happened, even when
-        # it is cancelled while waiting for it: such a cancellation is kept
-        # and raised (as a new CancelledError) once the lock is held.
-        cancelled = False
-        while True:
-            try:
-                await self.acquire()
-                break
-            except CancelledError:
-                cancelled = True
-        if cancelled:
-            raise CancelledError
+            # The caller must hold the lock again whatever happened, even
+            # when it is cancelled while waiting for it: such a cancellation
+            # is kept and raised (as a new CancelledError) once the lock is
+            # held. (Inline, not a helper coroutine, so that the new error's
+            # __context__ is the exception that ended the wait, as in CPython.)
+            cancelled = False
+            while True:
+                try:
+                    await self.acquire()
+                    break
+                except CancelledError:
+                    cancelled = True
+            if cancelled:
+                raise CancelledError
 
     async def wait_for(self, predicate):
         """Wait until predicate() is true and return its value."""
@@ -314,7 +317,7 @@ class Condition(_AsyncWith, _LoopBound):
 # -------------------------------------------------------------- Semaphore
 
 
-class Semaphore(_AsyncWith, _LoopBound):
+class Semaphore(_AsyncWith):
     """A counter that acquire() decrements, waiting while it is zero."""
 
     __module__ = 'asyncio.locks'
