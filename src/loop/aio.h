@@ -100,6 +100,7 @@ struct Loop {
     ObjList *tasks;     /* tasks not yet seen done, in creation order */
     uv_loop_t uv;
     uv_timer_t uv_timer;
+    uv_async_t uv_wake; /* sent by the SIGINT handler to end a wait */
 };
 
 /* The payload of a Handle / TimerHandle. */
@@ -136,6 +137,9 @@ typedef struct AioState {
     Value running_loop; /* the loop object running now, else EMPTY */
     Value event_loop;   /* get_event_loop()'s loop when none runs, else EMPTY */
     uint64_t task_counter;
+    uv_async_t *volatile wake; /* the running loop's uv_wake, for the SIGINT handler */
+    Value interrupt_task;      /* asyncio.run's main task: the first Ctrl-C cancels it */
+    int interrupt_count;       /* Ctrl-Cs seen while it ran */
 } AioState;
 
 /* The state; the module must have been imported. */

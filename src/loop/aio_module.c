@@ -23,11 +23,16 @@ static void state_mark(VM *vm, ObjOpaque *self)
         if (classes[i]) gc_mark_object(vm, (Obj *)classes[i]);
     gc_mark_value(vm, st->running_loop);
     gc_mark_value(vm, st->event_loop);
+    gc_mark_value(vm, st->interrupt_task);
 }
 
 static void state_free(VM *vm, ObjOpaque *self)
 {
-    if (vm->aio == self->payload) vm->aio = NULL;
+    if (vm->aio == self->payload) {
+        vm->aio = NULL;
+        vm->interrupt_hook = NULL;
+        vm->interrupt_wakeup = NULL;
+    }
     free(self->payload);
 }
 
@@ -243,15 +248,61 @@ static ObjClass *exception_class(VM *vm, ObjModule *m, const char *name, ObjClas
     return c;
 }
 
+/* Ctrl-C while asyncio.run runs its main task: the first one cancels the
+ * task (so its finally blocks run), as CPython's runner does; later ones
+ * raise KeyboardInterrupt wherever the program is. */
+static bool on_interrupt(VM *vm)
+{
+    AioState *st = aio(vm);
+    if (IS_EMPTY(st->interrupt_task)) return false;
+    st->interrupt_count++;
+    if (st->interrupt_count == 1 && future_of(st->interrupt_task)->state == FUT_PENDING) {
+        task_cancel(vm, st->interrupt_task, EMPTY_VAL);
+        return true;
+    }
+    return false;
+}
+
+/* From the signal handler: only async-signal-safe calls. */
+static void wake_running_loop(VM *vm)
+{
+    AioState *st = vm->aio;
+    if (st && st->wake) uv_async_send(st->wake);
+}
+
+/* _set_interrupt_task(task or None): asyncio.run's main task, which the
+ * first Ctrl-C cancels; the count starts again from 0. */
+static bool f_set_interrupt_task(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"task"};
+    Value a[1];
+    BIND("_set_interrupt_task", names, 1, 1, 0, a);
+    if (!IS_NONE(a[0]) && !is_future(vm, a[0])) return vm_raise(vm, vm->c.TypeError, "a task was expected");
+    aio(vm)->interrupt_task = IS_NONE(a[0]) ? EMPTY_VAL : a[0];
+    aio(vm)->interrupt_count = 0;
+    *out = NONE_VAL;
+    return true;
+}
+
+static bool f_interrupt_count(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {0};
+    BIND("_interrupt_count", names, 0, 0, 0, NULL);
+    *out = INT_VAL(aio(vm)->interrupt_count);
+    return true;
+}
+
 static void create_state(VM *vm)
 {
     AioState *st = calloc(1, sizeof(AioState));
     if (st == NULL) abort();
-    st->running_loop = st->event_loop = EMPTY_VAL;
+    st->running_loop = st->event_loop = st->interrupt_task = EMPTY_VAL;
     ObjOpaque *o = opaque_new(vm, vm->c.object, &state_ops, st);
     vm->aio = st;
     st->self = OBJ_VAL(o);
     vm_add_root(vm, &st->self); /* the slot lives as long as the state, i.e. the VM */
+    vm->interrupt_hook = on_interrupt;
+    vm->interrupt_wakeup = wake_running_loop;
 }
 
 void asyncio_core_module_init(VM *vm, ObjModule *m)
@@ -276,6 +327,8 @@ void asyncio_core_module_init(VM *vm, ObjModule *m)
         {"ensure_future", f_ensure_future},
         {"create_task", f_create_task},
         {"_describe", f_describe},
+        {"_set_interrupt_task", f_set_interrupt_task},
+        {"_interrupt_count", f_interrupt_count},
         {"_set_result_unless_cancelled", f_set_result_unless_cancelled},
     };
     module_add_funcs(vm, m, fns, sizeof fns / sizeof fns[0]);

@@ -38,6 +38,7 @@ static void loop_mark(VM *vm, ObjOpaque *self)
 static void close_uv(Loop *l)
 {
     uv_close((uv_handle_t *)&l->uv_timer, NULL);
+    uv_close((uv_handle_t *)&l->uv_wake, NULL);
     uv_run(&l->uv, UV_RUN_DEFAULT); /* lets the close finish */
     uv_loop_close(&l->uv);
 }
@@ -65,6 +66,11 @@ Loop *loop_of(VM *vm, Value v)
     return ((ObjOpaque *)AS_OBJ(v))->payload;
 }
 
+static void on_uv_wake(uv_async_t *a)
+{
+    (void)a; /* ending uv_run's wait is all it is for */
+}
+
 bool loop_new(VM *vm, Value *out)
 {
     Loop *l = calloc(1, sizeof(Loop));
@@ -73,7 +79,8 @@ bool loop_new(VM *vm, Value *out)
     l->current_task = EMPTY_VAL;
     ready_init(&l->ready);
     timers_init(&l->timers);
-    if (uv_loop_init(&l->uv) != 0 || uv_timer_init(&l->uv, &l->uv_timer) != 0) {
+    if (uv_loop_init(&l->uv) != 0 || uv_timer_init(&l->uv, &l->uv_timer) != 0 ||
+        uv_async_init(&l->uv, &l->uv_wake, on_uv_wake) != 0) {
         free(l);
         return vm_raise(vm, vm->c.OSError, "cannot create an event loop (libuv)");
     }
@@ -261,6 +268,7 @@ typedef enum { PASS_OK, PASS_ERROR, PASS_STUCK } PassOutcome;
 static PassOutcome run_once(Loop *l)
 {
     VM *vm = l->vm;
+    if (vm->interrupt_pending && !vm_check_interrupt(vm)) return PASS_ERROR;
     drop_cancelled_timers(l);
     if (l->ready.len == 0 && !l->stopping) {
         TimerEntry *first = timers_peek(&l->timers);
@@ -323,7 +331,9 @@ static bool run_forever(Loop *l)
     VM *vm = l->vm;
     AioState *st = aio(vm);
     Value saved = st->running_loop;
+    uv_async_t *saved_wake = st->wake;
     st->running_loop = l->self;
+    st->wake = &l->uv_wake;
     l->running = true;
     bool ok = true;
     for (;;) {
@@ -341,6 +351,7 @@ static bool run_forever(Loop *l)
     l->stopping = false;
     l->running = false;
     st->running_loop = saved;
+    st->wake = saved_wake;
     return ok;
 }
 

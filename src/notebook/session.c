@@ -18,12 +18,14 @@ Session *session_new(void)
     if (s == NULL) abort();
     s->vm = vm_new();
     s->vm->host = s;
+    vm_catch_sigint(s->vm);
     return s;
 }
 
 void session_free(Session *s)
 {
     if (s == NULL) return;
+    vm_catch_sigint(NULL);
     vm_free(s->vm);
     free(s);
 }

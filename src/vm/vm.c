@@ -3,6 +3,7 @@
  * in attr.c. */
 #include "vm.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -203,5 +204,28 @@ bool vm_check_interrupt(VM *vm)
 {
     if (!vm->interrupt_pending) return true;
     vm->interrupt_pending = 0;
+    if (vm->interrupt_hook && vm->interrupt_hook(vm)) return true;
     return vm_raise_value(vm, OBJ_VAL(vm->c.KeyboardInterrupt));
+}
+
+/* The one VM Ctrl-C is delivered to (the process runs one session). */
+static VM *volatile interrupt_target;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    VM *vm = interrupt_target;
+    if (vm == NULL) return;
+    vm->interrupt_pending = 1;
+    if (vm->interrupt_wakeup) vm->interrupt_wakeup(vm);
+}
+
+void vm_catch_sigint(VM *vm)
+{
+    interrupt_target = vm;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = vm ? on_sigint : SIG_DFL;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
 }

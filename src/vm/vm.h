@@ -380,6 +380,12 @@ struct VM {
     bool throw_pending;  /* interp_run starts by raising vm->exception (generator.throw) */
 
     volatile int interrupt_pending; /* set by the SIGINT handler, seen at loop edges */
+    /* Asked first when Ctrl-C is seen: true when it dealt with it (asyncio's
+     * runner cancels the main task on the first Ctrl-C), false to raise
+     * KeyboardInterrupt as usual. */
+    bool (*interrupt_hook)(VM *vm);
+    /* Called by the SIGINT handler (async-signal-safe) to wake a waiting loop. */
+    void (*interrupt_wakeup)(VM *vm);
     Value build_class;   /* builtins.__build_class__ */
     /* Hooks the session installs: show a cell's expression value, find a module. */
     bool (*display_hook)(VM *vm, Value v);
@@ -450,8 +456,11 @@ void vm_define_native(VM *vm, ObjDict *dict, const char *name, NativeFn fn, ObjC
 /* Put a value into dict under an interned name. */
 void vm_define_value(VM *vm, ObjDict *dict, const char *name, Value v);
 
-/* Raise KeyboardInterrupt if Ctrl-C was pressed (clears the flag). */
+/* Raise KeyboardInterrupt if Ctrl-C was pressed (clears the flag), unless
+ * vm->interrupt_hook takes care of it. */
 bool vm_check_interrupt(VM *vm);
+/* Deliver SIGINT to vm as interrupt_pending from now on (NULL: default action). */
+void vm_catch_sigint(VM *vm);
 
 /* ---- output ----------------------------------------------------------- */
 /* Write a str to the VM's stdout. */

@@ -8,7 +8,7 @@ from _asyncio_core import (
     get_running_loop, _get_running_loop, get_event_loop, set_event_loop,
     new_event_loop, current_task, all_tasks, iscoroutine,
     iscoroutinefunction, isfuture, ensure_future, create_task, _describe,
-    _set_result_unless_cancelled,
+    _set_result_unless_cancelled, _set_interrupt_task, _interrupt_count,
 )
 
 TimeoutError = TimeoutError
@@ -73,7 +73,17 @@ def run(main, *, debug=None):
     set_event_loop(loop)
     try:
         task = loop.create_task(main)
-        return loop.run_until_complete(task)
+        # The first Ctrl-C cancels main; if that ends it, it becomes
+        # KeyboardInterrupt here (CPython's Runner.run).
+        _set_interrupt_task(task)
+        try:
+            return loop.run_until_complete(task)
+        except CancelledError:
+            if _interrupt_count() > 0 and task.uncancel() == 0:
+                raise KeyboardInterrupt()
+            raise
+        finally:
+            _set_interrupt_task(None)
     finally:
         try:
             _cancel_all_tasks(loop)
