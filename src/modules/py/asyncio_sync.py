@@ -270,7 +270,6 @@ class Condition(_AsyncWith):
             self._waiters.append(fut)
             try:
                 await fut
-                return True
             finally:
                 self._waiters.remove(fut)
         finally:
@@ -288,6 +287,10 @@ class Condition(_AsyncWith):
                     cancelled = True
             if cancelled:
                 raise CancelledError
+        # After the finally, not inside the try as in CPython (same meaning):
+        # loopbook skips a finally that holds a loop on the exception path
+        # when a nested try returns.
+        return True
 
     async def wait_for(self, predicate):
         """Wait until predicate() is true and return its value."""
