@@ -194,6 +194,15 @@ CallOutcome call_ex_from_interp(VM *vm, ObjFiber *f, Value *callee, Value kwargs
 
 /* ---- from C ----------------------------------------------------------------------- */
 
+/* After a call from C: drop the values it pushed at base, going back to the
+ * caller's stack top (NULL on a fiber that had no stack yet). A chunk pushed
+ * for them is left, so an interpreter running on f finds its sp in the
+ * newest chunk again. */
+static void leave_pushed_values(ObjFiber *f, Value *top, Value *base)
+{
+    fiber_set_sp(f, top != NULL ? top : base);
+}
+
 bool vm_call(VM *vm, Value callee, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     ObjFiber *f = vm->fiber;
@@ -203,6 +212,7 @@ bool vm_call(VM *vm, Value callee, Value *args, int nargs, ObjTuple *kwnames, Va
         return vm_raise(vm, vm->c.RecursionError, "maximum recursion depth exceeded");
     }
     /* Copy callee and arguments onto the fiber's stack, with a spare slot. */
+    Value *top = f->sp;
     Value *base = fiber_push_values(vm, f, (uint32_t)(nargs + nkw) + 2);
     base[0] = callee;
     for (int i = 0; i < nargs + nkw; i++) base[1 + i] = args[i];
@@ -220,7 +230,7 @@ bool vm_call(VM *vm, Value callee, Value *args, int nargs, ObjTuple *kwnames, Va
     } else if (ok) {
         *out = base[0];
     }
-    fiber_set_sp(f, base);
+    leave_pushed_values(f, top, base);
     return ok;
 }
 
@@ -244,18 +254,19 @@ bool vm_call_method(VM *vm, Value self, ObjStr *name, Value *args, int nargs, Va
 bool call_class_body(VM *vm, ObjFunction *body, ObjDict *ns, Value *result)
 {
     ObjFiber *f = vm->fiber;
+    Value *top = f->sp;
     Value *base = fiber_push_values(vm, f, 2);
     base[0] = OBJ_VAL(body);
     Frame *fr = frame_push_call(vm, f, body, base + 1, 0, NULL, base, FRAME_RETURN_TO_C);
     if (fr == NULL) {
-        fiber_set_sp(f, base);
+        leave_pushed_values(f, top, base);
         return false;
     }
     fr->locals_dict = ns;
     vm->c_depth++;
     bool ok = interp_run(vm, result);
     vm->c_depth--;
-    fiber_set_sp(f, base);
+    leave_pushed_values(f, top, base);
     return ok;
 }
 
