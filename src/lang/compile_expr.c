@@ -432,28 +432,27 @@ bool compile_closure(Compiler *c, Scope *child)
     return true;
 }
 
-static void comprehension_loop(Compiler *c, const Node *e, int clause, int depth_of_result)
+static void comprehension_loop(Compiler *c, const Node *e, int clause)
 {
     const Node *cl = e->list.items[clause];
     if (clause == 0) {
         emit(c, OP_LOAD_FAST, local_index(c, ".0"));
     } else {
         compile_expr(c, cl->b);
-        emit(c, OP_GET_ITER, 0);
+        emit(c, cl->is_async ? OP_GET_AITER : OP_GET_ITER, 0);
     }
-    if (cl->is_async) {
-        comp_error(c, cl, "NotImplementedError", "async comprehensions are not supported yet");
-        return;
-    }
+    int depth_with_iter = c->u->depth;
     uint32_t top = here(c);
-    uint32_t exit = emit(c, OP_FOR_ITER, 0);
-    int depth_in_loop = c->u->depth;
+    uint32_t exit = 0;
+    int head_range = -1;
+    if (cl->is_async) head_range = compile_async_for_head(c);
+    else exit = emit(c, OP_FOR_ITER, 0);
     compile_store(c, cl->a);
     uint32_t *skips = calloc((size_t)cl->list.len + 1, sizeof(uint32_t));
     if (skips == NULL) abort();
     for (int i = 0; i < cl->list.len; i++) skips[i] = compile_jump_if(c, cl->list.items[i], false);
     if (clause + 1 < e->list.len) {
-        comprehension_loop(c, e, clause + 1, depth_of_result);
+        comprehension_loop(c, e, clause + 1);
     } else {
         /* the result collection sits below one iterator per clause */
         uint32_t below = (uint32_t)(clause + 1 + 1);
@@ -473,7 +472,7 @@ static void comprehension_loop(Compiler *c, const Node *e, int clause, int depth
             break;
         default:
             compile_expr(c, e->a);
-            emit(c, OP_YIELD_VALUE, 0);
+            emit(c, OP_YIELD_VALUE, YIELD_PLAIN);
             emit(c, OP_POP_TOP, 0);
             break;
         }
@@ -481,9 +480,7 @@ static void comprehension_loop(Compiler *c, const Node *e, int clause, int depth
     for (int i = 0; i < cl->list.len; i++) patch_jump(c, skips[i], top);
     free(skips);
     emit(c, OP_LOOP, top);
-    patch_here(c, exit);
-    c->u->depth = depth_in_loop - 2; /* the iterator is gone */
-    (void)depth_of_result;
+    compile_loop_exit(c, exit, head_range, depth_with_iter);
 }
 
 static void compile_comprehension(Compiler *c, const Node *e)
@@ -500,7 +497,7 @@ static void compile_comprehension(Compiler *c, const Node *e)
     case AST_DICT_COMP: emit(c, OP_BUILD_MAP, 0); break;
     default: break;
     }
-    comprehension_loop(c, e, 0, c->u->depth);
+    comprehension_loop(c, e, 0);
     if (e->kind == AST_GENERATOR_EXP) emit(c, OP_LOAD_NONE, 0);
     emit(c, OP_RETURN_VALUE, 0);
     uint32_t flags = e->kind == AST_GENERATOR_EXP ? CODE_GENERATOR : 0;
@@ -510,8 +507,55 @@ static void compile_comprehension(Compiler *c, const Node *e)
     emit(c, OP_LOAD_CONST, add_const(c, OBJ_VAL(code)));
     emit(c, OP_MAKE_FUNCTION, has_closure ? 4 : 0);
     compile_expr(c, e->list.items[0]->b);
-    emit(c, OP_GET_ITER, 0);
+    emit(c, e->list.items[0]->is_async ? OP_GET_AITER : OP_GET_ITER, 0);
     emit(c, OP_CALL, 1);
+    /* an asynchronous list / set / dict comprehension is a coroutine: await it
+       here (an asynchronous generator expression is an async generator) */
+    if (s->is_coroutine && e->kind != AST_GENERATOR_EXP) emit_await(c, AWAIT_PLAIN);
+}
+
+/* ---- awaiting ------------------------------------------------------------------------ */
+
+/* The loop of `yield from` / `await` (its shape, which generator.c reads, is
+ * described in opcodes.h): drive the delegate on the stack until it returns;
+ * its result takes its place. */
+static void emit_delegation_loop(Compiler *c)
+{
+    emit(c, OP_LOAD_NONE, 0);
+    uint32_t top = here(c);
+    uint32_t done = emit(c, OP_SEND, 0);
+    emit(c, OP_YIELD_VALUE, YIELD_DELEGATED);
+    emit(c, OP_JUMP, top);
+    patch_here(c, done);
+    c->u->depth -= 1; /* [delegate, sent] became [result] */
+}
+
+void emit_await(Compiler *c, int what)
+{
+    emit(c, OP_GET_AWAITABLE, (uint32_t)what);
+    emit_delegation_loop(c);
+}
+
+int compile_async_for_head(Compiler *c)
+{
+    int r = range_open(c, c->u->depth);
+    emit(c, OP_GET_ANEXT, 0); /* pushes what to drive: no GET_AWAITABLE */
+    emit_delegation_loop(c);
+    range_pause(c, r);
+    return r;
+}
+
+void compile_loop_exit(Compiler *c, uint32_t for_iter_exit, int async_head_range, int depth_with_iter)
+{
+    if (async_head_range >= 0) {
+        /* [aiter, exc]: StopAsyncIteration ends the loop, anything else propagates */
+        c->u->depth = depth_with_iter + 1;
+        range_set_handler(c, async_head_range);
+        emit(c, OP_END_ASYNC_FOR, 0);
+    } else {
+        patch_here(c, for_iter_exit);
+        c->u->depth = depth_with_iter - 1; /* FOR_ITER popped the iterator */
+    }
 }
 
 /* ---- the dispatcher ----------------------------------------------------------------- */
@@ -575,35 +619,18 @@ static void compile_expr_kind(Compiler *c, const Node *e)
         break;
     case AST_AWAIT:
         compile_expr(c, e->a);
-        emit(c, OP_GET_AWAITABLE, 0);
-        emit(c, OP_LOAD_NONE, 0);
-        {
-            uint32_t top = here(c);
-            uint32_t done = emit(c, OP_SEND, 0);
-            emit(c, OP_YIELD_VALUE, 0);
-            emit(c, OP_JUMP, top);
-            patch_here(c, done);
-            /* SEND leaves [result] at the target */
-            c->u->depth -= 1;
-        }
+        set_loc(c, e);
+        emit_await(c, AWAIT_PLAIN);
         break;
     case AST_YIELD:
         if (e->a) compile_expr(c, e->a);
         else emit(c, OP_LOAD_NONE, 0);
-        emit(c, OP_YIELD_VALUE, 0);
+        emit(c, OP_YIELD_VALUE, YIELD_PLAIN);
         break;
     case AST_YIELD_FROM:
         compile_expr(c, e->a);
         emit(c, OP_GET_YIELD_FROM_ITER, 0);
-        emit(c, OP_LOAD_NONE, 0);
-        {
-            uint32_t top = here(c);
-            uint32_t done = emit(c, OP_SEND, 0);
-            emit(c, OP_YIELD_VALUE, 0);
-            emit(c, OP_JUMP, top);
-            patch_here(c, done);
-            c->u->depth -= 1;
-        }
+        emit_delegation_loop(c);
         break;
     default: comp_error(c, e, "SyntaxError", "invalid syntax"); break;
     }

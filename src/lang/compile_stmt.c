@@ -30,12 +30,14 @@ void compile_body(Compiler *c, const NodeList *body, bool show_last_expr)
 
 /* ---- unwinding ------------------------------------------------------------------- */
 
-static void call_exit_with_nones(Compiler *c)
+/* Leave a with block normally: exit(None, None, None), awaited for async with. */
+static void call_exit_with_nones(Compiler *c, bool is_async)
 {
     emit(c, OP_LOAD_NONE, 0);
     emit(c, OP_LOAD_NONE, 0);
     emit(c, OP_LOAD_NONE, 0);
     emit(c, OP_CALL, 3);
+    if (is_async) emit_await(c, AWAIT_AEXIT);
     emit(c, OP_POP_TOP, 0);
 }
 
@@ -63,7 +65,7 @@ static void unwind_block(Compiler *c, int index, bool preserve_tos)
         break;
     case FB_WITH:
         if (preserve_tos) emit(c, OP_SWAP, 2);
-        call_exit_with_nones(c);
+        call_exit_with_nones(c, b->is_async);
         break;
     case FB_EXCEPT_BODY:
         if (preserve_tos) emit(c, OP_SWAP, 2);
@@ -323,16 +325,15 @@ static void compile_while(Compiler *c, const Node *s)
 
 static void compile_for(Compiler *c, const Node *s)
 {
-    if (s->is_async) {
-        comp_error(c, s, "NotImplementedError", "'async for' is not supported yet");
-        return;
-    }
     compile_expr(c, s->b);
     set_loc(c, s);
-    emit(c, OP_GET_ITER, 0);
+    emit(c, s->is_async ? OP_GET_AITER : OP_GET_ITER, 0);
+    int depth_with_iter = c->u->depth;
     uint32_t top = here(c);
-    uint32_t exit = emit(c, OP_FOR_ITER, 0);
-    int depth_in_loop = c->u->depth;
+    uint32_t exit = 0;
+    int head_range = -1;
+    if (s->is_async) head_range = compile_async_for_head(c);
+    else exit = emit(c, OP_FOR_ITER, 0);
     FBlock *b = fblock_push(c, FB_FOR);
     b->loop_start = top;
     compile_store(c, s->a);
@@ -340,8 +341,8 @@ static void compile_for(Compiler *c, const Node *s)
     emit(c, OP_LOOP, top);
     FBlock done = c->u->fblocks[c->u->n_fblocks - 1];
     fblock_pop(c);
-    patch_here(c, exit);
-    c->u->depth = depth_in_loop - 2;
+    set_loc(c, s);
+    compile_loop_exit(c, exit, head_range, depth_with_iter);
     compile_stmts(c, &s->orelse);
     patch_breaks(c, &done);
 }
@@ -493,17 +494,24 @@ static void compile_with_items(Compiler *c, const Node *s, int item)
     compile_expr(c, it->a);
     set_loc(c, it);
     int base = c->u->depth - 1;
-    emit(c, OP_BEFORE_WITH, 0); /* [exit, entered] */
+    if (s->is_async) {
+        emit(c, OP_BEFORE_ASYNC_WITH, 0);
+        emit_await(c, AWAIT_AENTER);
+    } else {
+        emit(c, OP_BEFORE_WITH, 0);
+    }
+    /* [exit, entered] */
     int body_range = range_open(c, base + 1);
     FBlock *b = fblock_push(c, FB_WITH);
     b->range = body_range;
+    b->is_async = s->is_async;
     if (it->b) compile_store(c, it->b);
     else emit(c, OP_POP_TOP, 0);
     compile_with_items(c, s, item + 1);
     fblock_pop(c);
     range_pause(c, body_range);
     set_loc(c, s);
-    call_exit_with_nones(c);
+    call_exit_with_nones(c, s->is_async);
     uint32_t to_end = emit(c, OP_JUMP, 0);
 
     /* [exit, exc] */
@@ -512,6 +520,7 @@ static void compile_with_items(Compiler *c, const Node *s, int item)
     emit(c, OP_PUSH_EXC_INFO, 0); /* [exit, prev, exc] */
     int cleanup = range_open(c, base + 2);
     emit(c, OP_WITH_EXCEPT_START, 0); /* [exit, prev, exc, result] */
+    if (s->is_async) emit_await(c, AWAIT_AEXIT);
     uint32_t suppress = emit(c, OP_POP_JUMP_IF_TRUE, 0);
     emit(c, OP_RERAISE, 0);
     range_pause(c, cleanup);
@@ -527,15 +536,6 @@ static void compile_with_items(Compiler *c, const Node *s, int item)
     patch_here(c, to_end);
     patch_here(c, to_end2);
     c->u->depth = base;
-}
-
-static void compile_with(Compiler *c, const Node *s)
-{
-    if (s->is_async) {
-        comp_error(c, s, "NotImplementedError", "'async with' is not supported yet");
-        return;
-    }
-    compile_with_items(c, s, 0);
 }
 
 /* ---- functions and classes ------------------------------------------------------ */
@@ -725,7 +725,7 @@ static void compile_stmt(Compiler *c, const Node *s)
         break;
     case AST_IMPORT: compile_import(c, s); break;
     case AST_IMPORT_FROM: compile_import_from(c, s); break;
-    case AST_WITH: compile_with(c, s); break;
+    case AST_WITH: compile_with_items(c, s, 0); break;
     case AST_MATCH: comp_error(c, s, "NotImplementedError", "the match statement is not supported"); break;
     default: comp_error(c, s, "SyntaxError", "invalid syntax"); break;
     }

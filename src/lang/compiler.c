@@ -11,6 +11,7 @@
 
 #include "compiler_internal.h"
 #include "gc.h"
+#include "lexer.h"
 #include "opcodes.h"
 #include "ops.h"
 #include "set.h"
@@ -35,6 +36,7 @@ void comp_error(Compiler *c, const Node *at, const char *kind, const char *fmt, 
     c->err->line = at ? at->line : 1;
     c->err->col = at ? at->col + 1 : 1;
     c->err->end_col = at && at->end_line == at->line ? at->end_col + 1 : 0;
+    c->err->to_line_end = at && at->end_line > at->line;
 }
 
 /* ---- growable arrays ------------------------------------------------------------ */
@@ -106,6 +108,8 @@ static int stack_effect(Opcode op, uint32_t arg)
     case OP_PUSH_EXC_INFO:
     case OP_LOAD_ASSERTION_ERROR:
     case OP_BEFORE_WITH:
+    case OP_BEFORE_ASYNC_WITH:
+    case OP_GET_ANEXT:
     case OP_WITH_EXCEPT_START:
     case OP_IMPORT_NAME:
     case OP_IMPORT_FROM: return 1;
@@ -117,6 +121,7 @@ static int stack_effect(Opcode op, uint32_t arg)
     case OP_JUMP_IF_NOT_NE:
     case OP_JUMP_IF_NOT_GT:
     case OP_JUMP_IF_NOT_GE:
+    case OP_END_ASYNC_FOR:
     case OP_MAP_ADD: return -2;
     case OP_STORE_SUBSCR: return -3;
     case OP_BUILD_SLICE: return 1 - (int)arg;
@@ -745,6 +750,8 @@ ObjCode *compile_source(VM *vm, const char *source, size_t len, const char *file
     ObjCode *code = compile_module(vm, &m, filename, mode, err);
     if (code == NULL && err->source_line == NULL && err->line > 0)
         err->source_line = line_of(source, len, err->line);
+    if (code == NULL && err->source_line && err->to_line_end && err->end_col == 0)
+        err->end_col = (uint32_t)lexer_count_code_points(err->source_line, strlen(err->source_line)) + 1;
     ast_module_free(&m);
     return code;
 }

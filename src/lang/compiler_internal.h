@@ -140,5 +140,14 @@ void compile_store(Compiler *c, const Node *target);
 void compile_delete(Compiler *c, const Node *target);
 /* Push the cells for a child scope's free variables as a tuple; false if none. */
 bool compile_closure(Compiler *c, Scope *child);
+/* Await TOS: GET_AWAITABLE `what` (AWAIT_*), then the delegation loop. */
+void emit_await(Compiler *c, int what);
+/* At the top of an `async for` (the async iterator on the stack): await the
+ * next item. Returns the range that compile_loop_exit makes the loop's exit. */
+int compile_async_for_head(Compiler *c);
+/* Where a for / async for loop ends, after its closing jump: patch FOR_ITER's
+ * exit, or (async_head_range >= 0) emit the StopAsyncIteration handler.
+ * depth_with_iter: the stack depth with the iterator on it. */
+void compile_loop_exit(Compiler *c, uint32_t for_iter_exit, int async_head_range, int depth_with_iter);
 
 #endif

@@ -111,16 +111,20 @@
     X(CHECK_EXC_MATCH, N)  /* exc, type -> exc, bool */                                            \
     X(LOAD_ASSERTION_ERROR, N)                                                                     \
     X(BEFORE_WITH, N)      /* mgr -> bound __exit__, result of __enter__ */                        \
+    X(BEFORE_ASYNC_WITH, N) /* mgr -> bound __aexit__, result of __aenter__ (to be awaited) */     \
     X(WITH_EXCEPT_START, N) /* exit, ..., exc -> ..., exit(type, exc, tb) */                       \
     /* modules */                                                                                  \
     X(IMPORT_NAME, H)                                                                              \
     X(IMPORT_FROM, H)                                                                              \
     /* generators and coroutines */                                                                \
     X(RETURN_GENERATOR, N) /* first op of a generator: make the object, suspend */                 \
-    X(YIELD_VALUE, N)                                                                              \
+    X(YIELD_VALUE, B)      /* B: YIELD_PLAIN or YIELD_DELEGATED (see below) */                    \
     X(GET_YIELD_FROM_ITER, N)                                                                      \
-    X(GET_AWAITABLE, B)                                                                            \
+    X(GET_AWAITABLE, B)    /* B: AWAIT_PLAIN / AWAIT_AENTER / AWAIT_AEXIT, for the error message */\
     X(SEND, W)             /* delegate to TOS1: send TOS; jump when it returned */                 \
+    X(GET_AITER, N)        /* obj -> obj.__aiter__() */                                            \
+    X(GET_ANEXT, N)        /* aiter -> aiter, awaitable of aiter.__anext__() */                    \
+    X(END_ASYNC_FOR, N)    /* aiter, exc -> (nothing) if exc is StopAsyncIteration, else re-raise */\
     X(PRINT_EXPR, N)       /* notebook cells: show and remember an expression's value */          \
     X(SETUP_ANNOTATIONS, N)
 
@@ -130,6 +134,22 @@ typedef enum {
 #undef X
         OP_COUNT
 } Opcode;
+
+/* `yield from` and `await` compile to one loop, whose shape generator.c relies on:
+ *
+ *         LOAD_NONE
+ *   top:  SEND done            (the delegate sits below the value sent)
+ *         YIELD_VALUE YIELD_DELEGATED
+ *         JUMP top
+ *   done: ...                  (the delegate's result replaced it)
+ *
+ * A generator suspended at YIELD_DELEGATED has its delegate on top of its
+ * stack: throw() and close() go to the delegate first, and an async
+ * generator passes such a value through to whoever drives it (an await in
+ * its body) instead of treating it as an async `yield`. */
+enum { YIELD_PLAIN = 0, YIELD_DELEGATED = 1 };
+/* What GET_AWAITABLE's error names: a plain await or the awaits of `async with`. */
+enum { AWAIT_PLAIN = 0, AWAIT_AENTER = 1, AWAIT_AEXIT = 2 };
 
 typedef enum { OPFMT_N, OPFMT_B, OPFMT_H, OPFMT_W, OPFMT_HH } OperandFormat;
 

@@ -16,6 +16,7 @@ typedef struct {
     uint32_t line;
     uint32_t col;
     uint32_t end_col;
+    bool to_line_end;  /* the construct goes on past this line: underline to the line's end */
     char *source_line; /* the offending line without its newline, or NULL */
 } SyntaxErrorInfo;
 

@@ -40,6 +40,7 @@ static void fail(Analyzer *an, const Node *at, const char *fmt, ...)
     an->err->line = at ? at->line : 1;
     an->err->col = at ? at->col + 1 : 1;
     an->err->end_col = at && at->end_line == at->line ? at->end_col + 1 : 0;
+    an->err->to_line_end = at && at->end_line > at->line;
 }
 
 /* ---- scopes and symbols ------------------------------------------------------ */
@@ -184,6 +185,38 @@ static Scope *binding_scope_for_walrus(Scope *s)
     return s;
 }
 
+/* Where a suspension point may stand: in an async def, or at the top level
+ * of a notebook cell (which then runs as a coroutine). */
+static bool may_suspend_in(const Analyzer *an, const Scope *s)
+{
+    if (s->kind == SCOPE_MODULE) return an->allow_top_await;
+    return s->kind == SCOPE_FUNCTION && s->is_coroutine;
+}
+
+/* `async for` / `async with` directly in s. */
+static void note_async_statement(Analyzer *an, Scope *s, const Node *st)
+{
+    if (!may_suspend_in(an, s)) {
+        fail(an, st, "'async %s' outside async function", st->kind == AST_FOR ? "for" : "with");
+        return;
+    }
+    s->has_await = true;
+}
+
+/* A list / set / dict comprehension that awaits is a coroutine that s, where
+ * it stands, awaits. As in CPython 3.11, a comprehension holding one becomes
+ * asynchronous itself. */
+static void note_async_comprehension(Analyzer *an, Scope *s, const Node *e)
+{
+    if (s->kind == SCOPE_COMPREHENSION) {
+        s->is_coroutine = true;
+    } else if (!may_suspend_in(an, s)) {
+        fail(an, e, "asynchronous comprehension outside of an asynchronous function");
+        return;
+    }
+    s->has_await = true;
+}
+
 static void visit_comprehension(Analyzer *an, Scope *s, const Node *e)
 {
     const NodeList *clauses = &e->list;
@@ -209,20 +242,21 @@ static void visit_comprehension(Analyzer *an, Scope *s, const Node *e)
     } else {
         visit_expr(an, cs, e->a);
     }
+    /* an asynchronous generator expression is an async generator: nothing awaits it */
+    if (cs->is_coroutine && e->kind != AST_GENERATOR_EXP) note_async_comprehension(an, s, e);
 }
 
+/* Inside any comprehension, await makes the comprehension asynchronous; the
+ * comprehension's own check (above) decides whether that is allowed. */
 static void visit_await(Analyzer *an, Scope *s, const Node *e)
 {
-    Scope *f = s;
-    while (f->kind == SCOPE_COMPREHENSION && !(f->node && f->node->kind == AST_GENERATOR_EXP)) {
-        f->is_coroutine = true;
-        f = f->parent;
-    }
-    if (f->kind == SCOPE_MODULE) {
+    if (s->kind == SCOPE_COMPREHENSION) {
+        s->is_coroutine = true;
+    } else if (s->kind == SCOPE_MODULE) {
         if (!an->allow_top_await) fail(an, e, "'await' outside function");
-    } else if (f->kind == SCOPE_CLASS) {
+    } else if (s->kind == SCOPE_CLASS) {
         fail(an, e, "'await' outside function");
-    } else if (!f->is_coroutine) {
+    } else if (!s->is_coroutine) {
         fail(an, e, "'await' outside async function");
     }
     s->has_await = true;
@@ -361,12 +395,14 @@ static void visit_stmt(Analyzer *an, Scope *s, const Node *st)
         }
         break;
     case AST_FOR:
+        if (st->is_async) note_async_statement(an, s, st);
         visit_expr(an, s, st->b);
         visit_target(an, s, st->a);
         visit_stmts(an, s, &st->body);
         visit_stmts(an, s, &st->orelse);
         break;
     case AST_WITH:
+        if (st->is_async) note_async_statement(an, s, st);
         for (int i = 0; i < st->list.len; i++) {
             const Node *item = st->list.items[i];
             visit_expr(an, s, item->a);

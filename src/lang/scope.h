@@ -45,7 +45,7 @@ typedef struct Scope {
     int n_params;
     bool is_generator;    /* contains yield */
     bool is_coroutine;    /* async def (or async comprehension) */
-    bool has_await;       /* await appears directly in this scope */
+    bool has_await;       /* it suspends directly here: await, async for / with, an async comprehension */
     bool needs_class_cell;/* a method that uses super(): gets __class__ free */
     bool class_has_cell;  /* a class body whose methods use super() */
     struct Scope **children;

@@ -263,6 +263,28 @@ bool task_new(VM *vm, Loop *loop, Value coro, Value name, Value *out)
     return ok;
 }
 
+/* waiter.cancel(msg=msg), through a Python subclass's own cancel() when it
+ * has one (gather's future cancels its children instead). False with an
+ * exception set if that raised; *cancelled says what cancel() returned. */
+static bool cancel_waiter(VM *vm, Value waiter, Value msg, bool *cancelled)
+{
+    Future *w = future_of(waiter);
+    ObjClass *cls = AS_OBJ(waiter)->cls;
+    if (cls->class_flags & CLASS_NATIVE) {
+        *cancelled = w->is_task ? task_cancel(vm, waiter, msg) : future_cancel(vm, waiter, msg);
+        return true;
+    }
+    Value method = vm_class_lookup(vm, cls, str_intern_cstr(vm, "cancel"));
+    Value args[2] = {waiter, IS_EMPTY(msg) ? NONE_VAL : msg}, r;
+    vm_push_root(vm, waiter);
+    ObjTuple *kw = tuple_new(vm, (Value[]){OBJ_VAL(str_intern_cstr(vm, "msg"))}, 1);
+    vm_push_root(vm, OBJ_VAL(kw));
+    bool ok = vm_call(vm, method, args, 1, kw, &r);
+    vm_pop_root(vm, 2);
+    if (!ok) return false;
+    return op_truthy(vm, r, cancelled);
+}
+
 bool task_cancel(VM *vm, Value task, Value msg)
 {
     Future *t = future_of(task);
@@ -270,8 +292,12 @@ bool task_cancel(VM *vm, Value task, Value msg)
     if (t->state != FUT_PENDING) return false;
     t->num_cancels_requested++;
     if (!IS_EMPTY(t->fut_waiter)) {
-        Value waiter = t->fut_waiter;
-        bool cancelled = future_of(waiter)->is_task ? task_cancel(vm, waiter, msg) : future_cancel(vm, waiter, msg);
+        bool cancelled;
+        if (!cancel_waiter(vm, t->fut_waiter, msg, &cancelled)) {
+            /* CPython lets the error out of cancel(); the task is still marked */
+            vm_take_exception(vm);
+            cancelled = false;
+        }
         /* The waiter stays: it may be a task that swallows the cancellation. */
         if (cancelled) return true;
     }
@@ -311,8 +337,8 @@ static bool handle_yield(VM *vm, Value task, Value result)
         future_add_done_callback(vm, result, task, true);
         t->fut_waiter = result;
         if (t->must_cancel) {
-            bool cancelled = f->is_task ? task_cancel(vm, result, t->cancel_message)
-                                        : future_cancel(vm, result, t->cancel_message);
+            bool cancelled;
+            if (!cancel_waiter(vm, result, t->cancel_message, &cancelled)) return false;
             if (cancelled) t->must_cancel = false;
         }
         return true;

@@ -11,6 +11,7 @@
 
 #define MAIN_STACK_CHUNK 16384
 #define MIN_STACK_CHUNK 256
+#define MIN_COROUTINE_STACK_CHUNK 32 /* a suspended coroutine keeps its chunks: keep them small */
 #define MAIN_FRAME_CHUNK 256 /* the main fiber recurses; coroutines mostly do not */
 #define FRAME_CHUNK_FIRST 4
 
@@ -83,7 +84,8 @@ Value *fiber_push_values(VM *vm, ObjFiber *f, uint32_t n)
         /* the main fiber starts big; a generator's first chunk fits its frame exactly */
         uint32_t want = f == vm->main_fiber && n < MAIN_STACK_CHUNK ? MAIN_STACK_CHUNK
                         : f->stack == NULL                           ? n
-                                                                     : n + MIN_STACK_CHUNK;
+                        : f == vm->main_fiber                        ? n + MIN_STACK_CHUNK
+                                                                     : n + MIN_COROUTINE_STACK_CHUNK;
         push_stack_chunk(f, want);
     }
     Value *at = f->sp;

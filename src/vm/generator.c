@@ -1,14 +1,18 @@
-/* generator.c: generator and coroutine objects, and resuming them from C.
- * The stackless resume from bytecode lives in the dispatch loop (interp.c),
- * which uses gen_enter / gen_check_resumable from here. */
+/* generator.c: generator and coroutine objects, resuming them from C, the
+ * delegation of throw / close through `yield from` and `await`, and the
+ * await protocol. The stackless resume from bytecode lives in the dispatch
+ * loop (interp.c), which uses gen_enter / gen_check_resumable from here. */
 #include "generator.h"
 
 #include <string.h>
 
 #include "args.h"
+#include "attr.h"
+#include "exception.h"
 #include "frame.h"
 #include "gc.h"
 #include "interp.h"
+#include "opcodes.h"
 
 void generator_mark(VM *vm, ObjGenerator *g)
 {
@@ -16,7 +20,6 @@ void generator_mark(VM *vm, ObjGenerator *g)
     gc_mark_object(vm, (Obj *)g->name);
     gc_mark_object(vm, (Obj *)g->qualname);
     gc_mark_object(vm, (Obj *)g->code);
-    gc_mark_value(vm, g->yielded_from);
 }
 
 static ObjClass *class_for_code(VM *vm, const ObjCode *code)
@@ -47,7 +50,6 @@ bool generator_create(VM *vm, ObjFunction *fn, Value *args, int nargs, ObjTuple 
     g->name = fn->name;
     g->qualname = fn->qualname;
     g->code = code;
-    g->yielded_from = NONE_VAL;
     g->state = GEN_CREATED;
     f->owner = (Obj *)g;
     vm_pop_root(vm, 1);
@@ -60,15 +62,26 @@ static bool is_coroutine(VM *vm, const ObjGenerator *g)
     return g->obj.cls == vm->c.coroutine;
 }
 
+/* A generator or coroutine (not an async generator, which is no iterator). */
+static bool is_resumable_object(VM *vm, Value v)
+{
+    return IS_GENERATOR(v) && AS_OBJ(v)->cls != vm->c.async_generator;
+}
+
+const char *gen_kind_name(VM *vm, const ObjGenerator *g)
+{
+    if (g->obj.cls == vm->c.coroutine) return "coroutine";
+    if (g->obj.cls == vm->c.async_generator) return "async generator";
+    return "generator";
+}
+
 bool gen_check_resumable(VM *vm, ObjGenerator *g, Value sent)
 {
-    if (g->running)
-        return vm_raise(vm, vm->c.ValueError, "%s already executing", is_coroutine(vm, g) ? "coroutine" : "generator");
+    if (g->running) return vm_raise(vm, vm->c.ValueError, "%s already executing", gen_kind_name(vm, g));
     if (g->state == GEN_FINISHED && is_coroutine(vm, g))
         return vm_raise(vm, vm->c.RuntimeError, "cannot reuse already awaited coroutine");
     if (g->state == GEN_CREATED && !IS_NONE(sent) && !IS_EMPTY(sent))
-        return vm_raise(vm, vm->c.TypeError, "can't send non-None value to a just-started %s",
-                        is_coroutine(vm, g) ? "coroutine" : "generator");
+        return vm_raise(vm, vm->c.TypeError, "can't send non-None value to a just-started %s", gen_kind_name(vm, g));
     return true;
 }
 
@@ -83,7 +96,9 @@ void gen_enter(VM *vm, ObjGenerator *g, Value sent)
     vm->fiber = f;
 }
 
-GenOutcome gen_resume(VM *vm, ObjGenerator *g, Value sent, Value thrown, Value *out)
+/* Resume g's own frame: a thrown exception is raised at g's yield even
+ * when g is suspended in a `yield from` / `await` (gen_throw_into decides). */
+static GenOutcome resume_frame(VM *vm, ObjGenerator *g, Value sent, Value thrown, Value *out)
 {
     if (!gen_check_resumable(vm, g, IS_EMPTY(thrown) ? sent : NONE_VAL)) return GEN_RAISED;
     if (g->state == GEN_FINISHED) {
@@ -111,6 +126,12 @@ GenOutcome gen_resume(VM *vm, ObjGenerator *g, Value sent, Value thrown, Value *
     return g->state == GEN_FINISHED ? GEN_RETURNED : GEN_YIELDED;
 }
 
+GenOutcome gen_resume(VM *vm, ObjGenerator *g, Value sent, Value thrown, Value *out)
+{
+    if (IS_EMPTY(thrown)) return resume_frame(vm, g, sent, EMPTY_VAL, out);
+    return gen_throw_into(vm, g, thrown, true, out);
+}
+
 bool vm_generator_next(VM *vm, Value gen, Value *out, bool *done)
 {
     ObjGenerator *g = AS_GENERATOR(gen);
@@ -127,94 +148,147 @@ bool vm_generator_next(VM *vm, Value gen, Value *out, bool *done)
     }
 }
 
-/* ---- methods ------------------------------------------------------------------------- */
-
-static bool self_generator(VM *vm, Value *args, int nargs, const char *what)
+void gen_stop_escaped(VM *vm, ObjGenerator *g)
 {
-    if (nargs < 1 || !IS_GENERATOR(args[0]))
-        return vm_raise(vm, vm->c.TypeError, "descriptor '%s' requires a generator object", what);
-    return true;
-}
-
-/* A value returned by the generator ends a send/next with StopIteration(value). */
-static bool stop_iteration(VM *vm, Value value)
-{
-    Value args[1] = {value};
-    ObjTuple *t = tuple_new(vm, args, IS_NONE(value) ? 0 : 1);
-    vm_push_root(vm, OBJ_VAL(t));
-    ObjException *e = exception_new(vm, vm->c.StopIteration, t);
+    const char *what;
+    if (vm_exception_matches(vm, vm->c.StopIteration)) what = "StopIteration";
+    else if (g->obj.cls == vm->c.async_generator && vm_exception_matches(vm, vm->c.StopAsyncIteration))
+        what = "StopAsyncIteration";
+    else return;
+    Value stop = vm_take_exception(vm);
+    vm_push_root(vm, stop);
+    vm_raise(vm, vm->c.RuntimeError, "%s raised %s", gen_kind_name(vm, g), what);
+    AS_EXCEPTION(vm->exception)->cause = stop;
+    AS_EXCEPTION(vm->exception)->context = stop;
     vm_pop_root(vm, 1);
-    return vm_raise_value(vm, OBJ_VAL(e));
 }
 
-static bool finish_resume(VM *vm, GenOutcome r, Value v, Value *out)
+/* ---- delegation ---------------------------------------------------------------------- */
+
+Value gen_delegate(const ObjGenerator *g)
 {
-    if (r == GEN_YIELDED) {
-        *out = v;
-        return true;
+    if (g->state != GEN_SUSPENDED) return EMPTY_VAL;
+    const Frame *fr = g->fiber->frame;
+    if (fr->ip[-1] != YIELD_DELEGATED) return EMPTY_VAL;
+    return g->fiber->sp[-1];
+}
+
+/* g's delegate is done, with `result` as the value of the `yield from` /
+ * `await`: g goes on after its delegation loop (see opcodes.h). */
+static void gen_skip_delegation(ObjGenerator *g, Value result)
+{
+    Frame *fr = g->fiber->frame;
+    uint8_t *bytecode = fr->code->bytecode;
+    uint32_t top = read_u32(fr->ip + 1);          /* at the ip: JUMP top */
+    uint32_t done = read_u32(bytecode + top + 1); /* top: SEND done */
+    g->fiber->sp[-1] = result;                    /* the delegate's place */
+    fr->ip = bytecode + done;
+}
+
+static Value stop_iteration_value(Value stop)
+{
+    ObjTuple *args = IS_EXCEPTION(stop) ? AS_EXCEPTION(stop)->args : NULL;
+    return args && args->len ? args->items[0] : NONE_VAL;
+}
+
+/* Look up a method of an iterator that may lack it (close, throw). */
+static bool optional_method(VM *vm, Value obj, const char *name, Value *meth, bool *found)
+{
+    return vm_getattr_opt(vm, obj, str_intern_cstr(vm, name), meth, found);
+}
+
+/* Close what a generator delegates to: close() if it has one. */
+static bool close_iterator(VM *vm, Value d)
+{
+    if (is_resumable_object(vm, d)) return gen_close_object(vm, AS_GENERATOR(d));
+    Value meth, ignored;
+    bool found;
+    if (!optional_method(vm, d, "close", &meth, &found)) return false;
+    if (!found) return true;
+    vm_push_root(vm, meth);
+    bool ok = vm_call(vm, meth, NULL, 0, NULL, &ignored);
+    vm_pop_root(vm, 1);
+    return ok;
+}
+
+/* throw(exc) to a delegate that is not a generator, through its throw
+ * method; *has_throw false when it has none. */
+static GenOutcome throw_to_iterator(VM *vm, Value d, Value exc, Value *out, bool *has_throw)
+{
+    Value meth;
+    *has_throw = false;
+    if (!optional_method(vm, d, "throw", &meth, has_throw) || !*has_throw) return GEN_RAISED;
+    vm_push_root(vm, meth);
+    bool ok = vm_call(vm, meth, &exc, 1, NULL, out);
+    vm_pop_root(vm, 1);
+    if (ok) return GEN_YIELDED;
+    if (!vm_exception_matches(vm, vm->c.StopIteration)) return GEN_RAISED;
+    *out = stop_iteration_value(vm_take_exception(vm));
+    return GEN_RETURNED;
+}
+
+/* Offer exc to a delegate. When it neither yields nor returns, *back is
+ * what the delegating generator gets thrown in its place: exc itself, or
+ * the exception the delegate ended with. */
+static GenOutcome throw_to_delegate(VM *vm, Value d, Value exc, bool close_on_genexit, Value *out, Value *back)
+{
+    *back = exc;
+    if (close_on_genexit && vm_isinstance(vm, exc, vm->c.GeneratorExit)) {
+        if (!close_iterator(vm, d)) *back = vm_take_exception(vm);
+        return GEN_RAISED;
     }
-    if (r == GEN_RETURNED) return stop_iteration(vm, v);
-    return false;
-}
-
-static bool gen_next_method(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
-{
-    (void)kwnames;
-    if (!self_generator(vm, args, nargs, "__next__")) return false;
-    Value v;
-    return finish_resume(vm, gen_resume(vm, AS_GENERATOR(args[0]), NONE_VAL, EMPTY_VAL, &v), v, out);
-}
-
-static bool gen_send(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
-{
-    (void)kwnames;
-    if (!self_generator(vm, args, nargs, "send")) return false;
-    if (nargs != 2) return vm_raise(vm, vm->c.TypeError, "send() takes exactly one argument (%d given)", nargs - 1);
-    Value v;
-    return finish_resume(vm, gen_resume(vm, AS_GENERATOR(args[0]), args[1], EMPTY_VAL, &v), v, out);
-}
-
-static bool gen_throw(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
-{
-    (void)kwnames;
-    if (!self_generator(vm, args, nargs, "throw")) return false;
-    if (nargs < 2) return vm_raise(vm, vm->c.TypeError, "throw expected at least 1 argument, got 0");
-    Value exc = args[1];
-    if (IS_CLASS(exc)) {
-        if (!class_is_subclass(AS_CLASS(exc), vm->c.BaseException))
-            return vm_raise(vm, vm->c.TypeError, "exceptions must be classes or instances deriving from BaseException, not type");
-        Value inst;
-        if (!vm_call(vm, exc, args + 2, nargs > 2 && !IS_NONE(args[2]) ? 1 : 0, NULL, &inst)) return false;
-        exc = inst;
+    GenOutcome r;
+    if (is_resumable_object(vm, d)) {
+        r = gen_throw_into(vm, AS_GENERATOR(d), exc, close_on_genexit, out);
+    } else {
+        bool has_throw;
+        r = throw_to_iterator(vm, d, exc, out, &has_throw);
+        if (r == GEN_RAISED && !has_throw && IS_EMPTY(vm->exception)) return GEN_RAISED;
     }
-    if (!IS_EXCEPTION(exc))
-        return vm_raise(vm, vm->c.TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
-                        vm_class_of(vm, exc)->name->data);
+    if (r == GEN_RAISED) *back = vm_take_exception(vm);
+    return r;
+}
+
+GenOutcome gen_throw_into(VM *vm, ObjGenerator *g, Value exc, bool close_on_genexit, Value *out)
+{
+    Value d = gen_delegate(g);
+    if (IS_EMPTY(d) || g->running) return resume_frame(vm, g, NONE_VAL, exc, out);
     vm_push_root(vm, exc);
-    Value v;
-    GenOutcome r = gen_resume(vm, AS_GENERATOR(args[0]), NONE_VAL, exc, &v);
+    g->running = true; /* the delegate must not resume g meanwhile */
+    Value back;
+    GenOutcome r = throw_to_delegate(vm, d, exc, close_on_genexit, out, &back);
+    g->running = false;
     vm_pop_root(vm, 1);
-    return finish_resume(vm, r, v, out);
+    if (r == GEN_YIELDED) return GEN_YIELDED; /* g stays suspended where it was */
+    if (r == GEN_RETURNED) {
+        gen_skip_delegation(g, *out);
+        return resume_frame(vm, g, EMPTY_VAL, EMPTY_VAL, out);
+    }
+    vm_push_root(vm, back);
+    r = resume_frame(vm, g, NONE_VAL, back, out);
+    vm_pop_root(vm, 1);
+    return r;
 }
 
-static bool gen_close(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+bool gen_close_object(VM *vm, ObjGenerator *g)
 {
-    (void)kwnames;
-    if (!self_generator(vm, args, nargs, "close")) return false;
-    ObjGenerator *g = AS_GENERATOR(args[0]);
-    *out = NONE_VAL;
     if (g->state == GEN_CREATED || g->state == GEN_FINISHED) {
         g->state = GEN_FINISHED;
         return true;
     }
-    Value exit;
-    if (!vm_call(vm, OBJ_VAL(vm->c.GeneratorExit), NULL, 0, NULL, &exit)) return false;
-    vm_push_root(vm, exit);
+    Value exc = EMPTY_VAL;
+    Value d = gen_delegate(g);
+    if (!IS_EMPTY(d) && !g->running) {
+        g->running = true;
+        if (!close_iterator(vm, d)) exc = vm_take_exception(vm);
+        g->running = false;
+    }
+    if (IS_EMPTY(exc) && !vm_call(vm, OBJ_VAL(vm->c.GeneratorExit), NULL, 0, NULL, &exc)) return false;
+    vm_push_root(vm, exc);
     Value v;
-    GenOutcome r = gen_resume(vm, g, NONE_VAL, exit, &v);
+    GenOutcome r = resume_frame(vm, g, NONE_VAL, exc, &v);
     vm_pop_root(vm, 1);
-    if (r == GEN_YIELDED)
-        return vm_raise(vm, vm->c.RuntimeError, "%s ignored GeneratorExit", is_coroutine(vm, g) ? "coroutine" : "generator");
+    if (r == GEN_YIELDED) return vm_raise(vm, vm->c.RuntimeError, "%s ignored GeneratorExit", gen_kind_name(vm, g));
     if (r == GEN_RAISED) {
         if (!vm_exception_matches(vm, vm->c.GeneratorExit) && !vm_exception_matches(vm, vm->c.StopIteration))
             return false;
@@ -223,11 +297,192 @@ static bool gen_close(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *
     return true;
 }
 
+bool gen_throw_argument(VM *vm, Value *args, int nargs, const char *what, Value *exc)
+{
+    if (!args_range(vm, what, nargs, 1, 3)) return false;
+    Value typ = args[0];
+    Value val = nargs > 1 ? args[1] : NONE_VAL;
+    if (nargs > 2 && !IS_NONE(args[2]) && !IS_KIND(args[2], OBJ_TRACEBACK))
+        return vm_raise(vm, vm->c.TypeError, "throw() third argument must be a traceback object");
+    if (IS_CLASS(typ) && class_is_subclass(AS_CLASS(typ), vm->c.BaseException)) {
+        if (IS_EXCEPTION(val) && vm_isinstance(vm, val, AS_CLASS(typ))) {
+            *exc = val;
+            return true;
+        }
+        if (IS_NONE(val)) return vm_call(vm, typ, NULL, 0, NULL, exc);
+        if (IS_TUPLE(val)) return vm_call(vm, typ, AS_TUPLE(val)->items, (int)AS_TUPLE(val)->len, NULL, exc);
+        return vm_call(vm, typ, &val, 1, NULL, exc);
+    }
+    if (IS_EXCEPTION(typ)) {
+        if (!IS_NONE(val)) return vm_raise(vm, vm->c.TypeError, "instance exception may not have a separate value");
+        *exc = typ;
+        return true;
+    }
+    return vm_raise(vm, vm->c.TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
+                    vm_class_of(vm, typ)->name->data);
+}
+
+/* ---- coroutine_wrapper: what coro.__await__() returns --------------------------------- */
+
+typedef struct {
+    ObjOpaque base;
+    ObjGenerator *coro;
+} CoroWrapper;
+
+static void coro_wrapper_mark(VM *vm, ObjOpaque *o)
+{
+    gc_mark_object(vm, (Obj *)((CoroWrapper *)o)->coro);
+}
+
+static const OpaqueOps coro_wrapper_ops = {"coroutine_wrapper", coro_wrapper_mark, NULL};
+
+static bool is_coro_wrapper(VM *vm, Value v)
+{
+    return IS_KIND(v, OBJ_OPAQUE) && AS_OBJ(v)->cls == vm->c.coroutine_wrapper;
+}
+
+/* ---- the await protocol -------------------------------------------------------------- */
+
+static bool not_awaitable(VM *vm, Value v, int what)
+{
+    const char *type = vm_class_of(vm, v)->name->data;
+    if (what == AWAIT_PLAIN)
+        return vm_raise(vm, vm->c.TypeError, "object %s can't be used in 'await' expression", type);
+    return vm_raise(vm, vm->c.TypeError,
+                    "'async with' received an object from %s that does not implement __await__: %s",
+                    what == AWAIT_AENTER ? "__aenter__" : "__aexit__", type);
+}
+
+/* Objects whose __await__ returns themselves: no call needed. */
+static bool awaits_itself(VM *vm, Value v)
+{
+    if (!IS_KIND(v, OBJ_OPAQUE)) return false;
+    ObjClass *cls = AS_OBJ(v)->cls;
+    return cls == vm->c.async_generator_asend || cls == vm->c.async_generator_athrow;
+}
+
+bool gen_get_awaitable(VM *vm, Value v, int what, Value *out)
+{
+    if (IS_GENERATOR(v) && AS_OBJ(v)->cls == vm->c.coroutine) {
+        ObjGenerator *g = AS_GENERATOR(v);
+        if (g->state == GEN_FINISHED)
+            return vm_raise(vm, vm->c.RuntimeError, "cannot reuse already awaited coroutine");
+        if (!IS_EMPTY(gen_delegate(g)))
+            return vm_raise(vm, vm->c.RuntimeError, "coroutine is being awaited already");
+        *out = v;
+        return true;
+    }
+    if (awaits_itself(vm, v)) {
+        *out = v;
+        return true;
+    }
+    Value await = vm_lookup_special(vm, v, vm->n.__await__);
+    if (IS_EMPTY(await)) return not_awaitable(vm, v, what);
+    Value it;
+    if (!vm_call(vm, await, &v, 1, NULL, &it)) return false;
+    if (IS_GENERATOR(it) && AS_OBJ(it)->cls == vm->c.coroutine)
+        return vm_raise(vm, vm->c.TypeError, "__await__() returned a coroutine");
+    if (is_coro_wrapper(vm, it)) {
+        /* drive the coroutine itself: the same steps, resumed stackless */
+        *out = OBJ_VAL(((CoroWrapper *)AS_OBJ(it))->coro);
+        return true;
+    }
+    if (IS_EMPTY(vm_lookup_special(vm, it, vm->n.__next__)))
+        return vm_raise(vm, vm->c.TypeError, "__await__() returned non-iterator of type '%s'",
+                        vm_class_of(vm, it)->name->data);
+    *out = it;
+    return true;
+}
+
+/* ---- methods ------------------------------------------------------------------------- */
+
+/* self of a generator / coroutine method: the object, or the coroutine a
+ * coroutine_wrapper stands for (it shares the methods). */
+static bool self_generator(VM *vm, Value *args, int nargs, const char *what, ObjGenerator **g)
+{
+    *g = NULL;
+    if (nargs >= 1 && IS_GENERATOR(args[0])) {
+        *g = AS_GENERATOR(args[0]);
+        return true;
+    }
+    if (nargs >= 1 && is_coro_wrapper(vm, args[0])) {
+        *g = ((CoroWrapper *)AS_OBJ(args[0]))->coro;
+        return true;
+    }
+    return vm_raise(vm, vm->c.TypeError, "descriptor '%s' requires a generator object", what);
+}
+
+/* A value returned by the generator ends a send/next with StopIteration(value). */
+static bool finish_resume(VM *vm, GenOutcome r, Value v, Value *out)
+{
+    if (r == GEN_YIELDED) {
+        *out = v;
+        return true;
+    }
+    if (r == GEN_RETURNED) return exception_raise_stop_iteration(vm, v);
+    return false;
+}
+
+static bool gen_next_method(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    ObjGenerator *g;
+    if (!self_generator(vm, args, nargs, "__next__", &g)) return false;
+    Value v;
+    return finish_resume(vm, gen_resume(vm, g, NONE_VAL, EMPTY_VAL, &v), v, out);
+}
+
+static bool gen_send(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    ObjGenerator *g;
+    if (!self_generator(vm, args, nargs, "send", &g)) return false;
+    if (nargs != 2) return vm_raise(vm, vm->c.TypeError, "send() takes exactly one argument (%d given)", nargs - 1);
+    Value v;
+    return finish_resume(vm, gen_resume(vm, g, args[1], EMPTY_VAL, &v), v, out);
+}
+
+static bool gen_throw(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    ObjGenerator *g;
+    Value exc;
+    if (!self_generator(vm, args, nargs, "throw", &g)) return false;
+    if (!gen_throw_argument(vm, args + 1, nargs - 1, "throw", &exc)) return false;
+    vm_push_root(vm, exc);
+    Value v;
+    GenOutcome r = gen_throw_into(vm, g, exc, true, &v);
+    vm_pop_root(vm, 1);
+    return finish_resume(vm, r, v, out);
+}
+
+static bool gen_close(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    ObjGenerator *g;
+    if (!self_generator(vm, args, nargs, "close", &g)) return false;
+    *out = NONE_VAL;
+    return gen_close_object(vm, g);
+}
+
 static bool gen_iter(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     (void)kwnames;
-    if (!self_generator(vm, args, nargs, "__iter__")) return false;
+    ObjGenerator *g;
+    if (!self_generator(vm, args, nargs, "__iter__", &g)) return false;
     *out = args[0];
+    return true;
+}
+
+static bool coro_await(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    ObjGenerator *g;
+    if (!self_generator(vm, args, nargs, "__await__", &g)) return false;
+    CoroWrapper *w = gc_alloc_object(vm, sizeof(CoroWrapper), OBJ_OPAQUE, vm->c.coroutine_wrapper);
+    w->base.ops = &coro_wrapper_ops;
+    w->coro = g;
+    *out = OBJ_VAL(w);
     return true;
 }
 
@@ -240,7 +495,16 @@ void generator_install(VM *vm)
     vm_define_native(vm, gen->dict, "throw", gen_throw, gen);
     vm_define_native(vm, gen->dict, "close", gen_close, gen);
     ObjClass *coro = vm->c.coroutine;
+    vm_define_native(vm, coro->dict, "__await__", coro_await, coro);
     vm_define_native(vm, coro->dict, "send", gen_send, coro);
     vm_define_native(vm, coro->dict, "throw", gen_throw, coro);
     vm_define_native(vm, coro->dict, "close", gen_close, coro);
+    ObjClass *wrapper = vm->c.coroutine_wrapper;
+    vm_define_native(vm, wrapper->dict, "__iter__", gen_iter, wrapper);
+    vm_define_native(vm, wrapper->dict, "__next__", gen_next_method, wrapper);
+    vm_define_native(vm, wrapper->dict, "send", gen_send, wrapper);
+    vm_define_native(vm, wrapper->dict, "throw", gen_throw, wrapper);
+    vm_define_native(vm, wrapper->dict, "close", gen_close, wrapper);
+    wrapper->class_flags |= CLASS_NO_SUBCLASS;
+    async_gen_install(vm);
 }

@@ -5,7 +5,12 @@
  * Resuming is stackless when bytecode does it (FOR_ITER over a generator,
  * SEND for `yield from` / `await`): the dispatch loop switches to the
  * generator's fiber and back. Native code resumes through gen_resume, which
- * runs a nested interp_run until the generator yields, returns or raises. */
+ * runs a nested interp_run until the generator yields, returns or raises.
+ *
+ * generator.c holds the objects, resuming from C, delegation (throw and
+ * close reach the object a `yield from` / `await` is suspended in) and the
+ * await protocol; async_gen.c holds async generators, their awaitables
+ * (async_generator_asend / _athrow) and the async iteration protocol. */
 #ifndef LOOPBOOK_GENERATOR_H
 #define LOOPBOOK_GENERATOR_H
 
@@ -19,9 +24,10 @@ typedef struct ObjGenerator {
     ObjStr *name;
     ObjStr *qualname;
     ObjCode *code;
-    Value yielded_from; /* the iterator a `yield from` / `await` delegates to */
     uint8_t state;      /* GEN_* */
     bool running;
+    bool running_async; /* async generators: an asend / athrow awaitable drives it */
+    bool closed;        /* async generators: ended, or aclose() has begun */
 } ObjGenerator;
 #define AS_GENERATOR(v) ((ObjGenerator *)AS_OBJ(v))
 #define IS_GENERATOR(v) IS_KIND(v, OBJ_GENERATOR)
@@ -33,14 +39,28 @@ typedef enum { GEN_YIELDED, GEN_RETURNED, GEN_RAISED } GenOutcome;
 void generator_mark(VM *vm, ObjGenerator *g);
 /* Call a generator function: bind the arguments into a new suspended frame. */
 bool generator_create(VM *vm, ObjFunction *fn, Value *args, int nargs, ObjTuple *kwnames, Value *out);
-/* Resume g from C, sending `sent` (or throwing `thrown` when not EMPTY).
- * The yielded or returned value goes to *out; GEN_RAISED leaves the
- * exception on the VM. */
+/* "generator", "coroutine" or "async generator", for messages. */
+const char *gen_kind_name(VM *vm, const ObjGenerator *g);
+/* Resume g from C, sending `sent` (or throwing `thrown` when not EMPTY, as
+ * gen_throw_into(.., true, ..)). The yielded or returned value goes to *out;
+ * GEN_RAISED leaves the exception on the VM. */
 GenOutcome gen_resume(VM *vm, ObjGenerator *g, Value sent, Value thrown, Value *out);
+/* throw(exc) as CPython's: the object g's `yield from` / `await` is
+ * suspended in gets it first (a task's cancellation reaches the innermost
+ * await). close_on_genexit: a GeneratorExit closes that object instead
+ * (close(), gen.throw) rather than being thrown to it (athrow). */
+GenOutcome gen_throw_into(VM *vm, ObjGenerator *g, Value exc, bool close_on_genexit, Value *out);
+/* What g's `yield from` / `await` is suspended in, or EMPTY. */
+Value gen_delegate(const ObjGenerator *g);
+/* close(): GeneratorExit at the yield (after closing the delegate). */
+bool gen_close_object(VM *vm, ObjGenerator *g);
+/* The exception of throw(typ[, val[, tb]]), as CPython builds it; args are
+ * the arguments after self, `what` names the method in the messages. */
+bool gen_throw_argument(VM *vm, Value *args, int nargs, const char *what, Value *exc);
 /* next(g) for op_next: *done with no exception when it finished (then *out
  * is what the generator returned). */
 bool vm_generator_next(VM *vm, Value gen, Value *out, bool *done);
-/* Install the generator / coroutine methods (send, throw, close ...). */
+/* Install the generator / coroutine / async generator methods. */
 void generator_install(VM *vm);
 
 /* For the dispatch loop: can g be resumed now? (raises if not) */
@@ -48,5 +68,20 @@ bool gen_check_resumable(VM *vm, ObjGenerator *g, Value sent);
 /* For the dispatch loop: make g's fiber current, pushing `sent` unless it
  * is EMPTY or g has not started. */
 void gen_enter(VM *vm, ObjGenerator *g, Value sent);
+/* For the dispatch loop, when an exception ends g: PEP 479 turns a
+ * StopIteration (and, in an async generator, StopAsyncIteration) that
+ * escapes into a RuntimeError. */
+void gen_stop_escaped(VM *vm, ObjGenerator *g);
+/* GET_AWAITABLE: the iterator `await v` drives. what: AWAIT_* (opcodes.h),
+ * which names `async with`'s __aenter__ / __aexit__ in the error. */
+bool gen_get_awaitable(VM *vm, Value v, int what, Value *out);
+
+/* async_gen.c */
+/* GET_AITER: obj.__aiter__(), checked to be an async iterator. */
+bool async_get_aiter(VM *vm, Value obj, Value *out);
+/* GET_ANEXT: the awaitable of aiter.__anext__(). */
+bool async_get_anext(VM *vm, Value aiter, Value *out);
+/* Install the async generator methods and its awaitables' classes. */
+void async_gen_install(VM *vm);
 
 #endif

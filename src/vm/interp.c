@@ -464,15 +464,16 @@ static bool do_raise(VM *vm, Value exc, Value cause, bool has_cause)
     return vm_raise_value(vm, exc);
 }
 
-static bool before_with(VM *vm, Value mgr, Value *exit_out, Value *enter_result)
+/* with / async with: bind __exit__ (__aexit__) and call __enter__ (__aenter__). */
+static bool before_with(VM *vm, Value mgr, bool is_async, Value *exit_out, Value *enter_result)
 {
-    Value enter = vm_lookup_special(vm, mgr, vm->n.__enter__);
-    Value exit = vm_lookup_special(vm, mgr, vm->n.__exit__);
+    Value enter = vm_lookup_special(vm, mgr, is_async ? vm->n.__aenter__ : vm->n.__enter__);
+    Value exit = vm_lookup_special(vm, mgr, is_async ? vm->n.__aexit__ : vm->n.__exit__);
     if (IS_EMPTY(enter) || IS_EMPTY(exit)) {
         ObjClass *cls = vm_class_of(vm, mgr);
-        const char *missed = IS_EMPTY(enter) ? "" : " (missed __exit__ method)";
-        return vm_raise(vm, vm->c.TypeError, "'%s' object does not support the context manager protocol%s",
-                        cls->name->data, missed);
+        const char *missed = IS_EMPTY(enter) ? "" : is_async ? " (missed __aexit__ method)" : " (missed __exit__ method)";
+        return vm_raise(vm, vm->c.TypeError, "'%s' object does not support the %scontext manager protocol%s",
+                        cls->name->data, is_async ? "asynchronous " : "", missed);
     }
     ObjBoundMethod *bound = bound_method_new(vm, mgr, exit);
     *exit_out = OBJ_VAL(bound);
@@ -535,43 +536,6 @@ static ObjFiber *leave_generator(VM *vm, ObjFiber *f, bool finished)
     g->state = finished ? GEN_FINISHED : GEN_SUSPENDED;
     if (!finished) vm->depth--; /* a finished frame is popped, which counts it */
     return caller;
-}
-
-/* PEP 479: a StopIteration that escapes a generator becomes a RuntimeError. */
-static void stop_iteration_escaped(VM *vm)
-{
-    if (!vm_exception_matches(vm, vm->c.StopIteration)) return;
-    Value stop = vm_take_exception(vm);
-    vm_push_root(vm, stop);
-    vm_raise(vm, vm->c.RuntimeError, "generator raised StopIteration");
-    AS_EXCEPTION(vm->exception)->cause = stop;
-    AS_EXCEPTION(vm->exception)->context = stop;
-    vm_pop_root(vm, 1);
-}
-
-/* `await x`: a coroutine, or an object whose __await__ gives an iterator. */
-static bool get_awaitable(VM *vm, Value v, Value *out)
-{
-    if (IS_GENERATOR(v) && AS_OBJ(v)->cls == vm->c.coroutine) {
-        if (AS_GENERATOR(v)->state == GEN_FINISHED)
-            return vm_raise(vm, vm->c.RuntimeError, "cannot reuse already awaited coroutine");
-        *out = v;
-        return true;
-    }
-    Value await = vm_lookup_special(vm, v, vm->n.__await__);
-    if (IS_EMPTY(await))
-        return vm_raise(vm, vm->c.TypeError, "object %s can't be used in 'await' expression",
-                        vm_class_of(vm, v)->name->data);
-    Value it;
-    if (!vm_call(vm, await, &v, 1, NULL, &it)) return false;
-    if (IS_GENERATOR(it) && AS_OBJ(it)->cls == vm->c.coroutine)
-        return vm_raise(vm, vm->c.TypeError, "__await__() returned a coroutine");
-    Value next = vm_lookup_special(vm, it, vm->n.__next__);
-    if (IS_EMPTY(next) && !IS_GENERATOR(it))
-        return vm_raise(vm, vm->c.TypeError, "__await__() returned non-iterator of type '%s'",
-                        vm_class_of(vm, it)->name->data);
-    *out = it;
-    return true;
 }
 
 /* SEND to something that is not a generator: next() for None, else .send(). */
@@ -1659,12 +1623,13 @@ dispatch:
         DISPATCH();
     }
     CASE(BEFORE_WITH)
+    CASE(BEFORE_ASYNC_WITH)
     {
-        SYNC();
+        bool is_async = ip[-1] == OP_BEFORE_ASYNC_WITH;
         Value mgr = PEEK(1);
         PUSH(NONE_VAL);
         SYNC();
-        CHECK(before_with(vm, mgr, &PEEK(2), &PEEK(1)));
+        CHECK(before_with(vm, mgr, is_async, &PEEK(2), &PEEK(1)));
         DISPATCH();
     }
     CASE(WITH_EXCEPT_START)
@@ -1674,10 +1639,8 @@ dispatch:
         Value exit = PEEK(3);
         PUSH(NONE_VAL);
         SYNC();
+        /* the result stays as it is: async with awaits it before testing it */
         CHECK(with_except_start(vm, exit, exc, &PEEK(1)));
-        bool t;
-        CHECK(truthy_fast(vm, PEEK(1), &t));
-        PEEK(1) = BOOL_VAL(t);
         DISPATCH();
     }
     CASE(IMPORT_NAME)
@@ -1705,6 +1668,7 @@ dispatch:
     }
     CASE(YIELD_VALUE)
     {
+        (void)READ_B(); /* generator.c reads it back from the suspended frame */
         Value v = POP();
         SYNC();
         ObjFiber *caller = leave_generator(vm, fiber, false);
@@ -1735,10 +1699,35 @@ dispatch:
     }
     CASE(GET_AWAITABLE)
     {
-        (void)READ_B();
+        uint8_t what = READ_B();
         SYNC();
-        CHECK(get_awaitable(vm, PEEK(1), &PEEK(1)));
+        CHECK(gen_get_awaitable(vm, PEEK(1), what, &PEEK(1)));
         DISPATCH();
+    }
+    CASE(GET_AITER)
+    {
+        SYNC();
+        CHECK(async_get_aiter(vm, PEEK(1), &PEEK(1)));
+        DISPATCH();
+    }
+    CASE(GET_ANEXT)
+    {
+        PUSH(NONE_VAL);
+        SYNC();
+        CHECK(async_get_anext(vm, PEEK(2), &PEEK(1)));
+        DISPATCH();
+    }
+    CASE(END_ASYNC_FOR)
+    {
+        Value exc = POP();
+        if (vm_isinstance(vm, exc, vm->c.StopAsyncIteration)) {
+            sp--; /* the async iterator: the loop is over */
+            DISPATCH();
+        }
+        SYNC();
+        vm->exception = exc;
+        reraise = true;
+        THROW();
     }
     CASE(SEND)
     {
@@ -1806,7 +1795,7 @@ error:
         if (flags & FRAME_GEN_BASE) {
             /* the exception ends the generator and goes on in its caller */
             ObjFiber *caller = leave_generator(vm, fiber, true);
-            stop_iteration_escaped(vm);
+            gen_stop_escaped(vm, (ObjGenerator *)fiber->owner);
             frame_pop(vm, fiber, ret);
             vm->fiber = caller;
             if (flags & FRAME_RETURN_TO_C) return false;

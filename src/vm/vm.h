@@ -36,6 +36,9 @@
     X(generator, "generator", object, GENERATOR)                                                   \
     X(coroutine, "coroutine", object, GENERATOR)                                                   \
     X(async_generator, "async_generator", object, GENERATOR)                                       \
+    X(coroutine_wrapper, "coroutine_wrapper", object, OPAQUE)        /* coro.__await__() */        \
+    X(async_generator_asend, "async_generator_asend", object, OPAQUE) /* __anext__(), asend() */   \
+    X(async_generator_athrow, "async_generator_athrow", object, OPAQUE) /* athrow(), aclose() */   \
     X(property, "property", object, PROPERTY)                                                      \
     X(staticmethod, "staticmethod", object, STATICMETHOD)                                          \
     X(classmethod, "classmethod", object, CLASSMETHOD)                                             \

@@ -55,7 +55,11 @@ class _Fifo:
         while i < len(self._items):
             found = self._items[i]
             if found is item or found == item:
-                del self._items[i]
+                if i == self._head:
+                    # the usual case (a woken waiter leaving): O(1), as deque's
+                    self.popleft()
+                else:
+                    del self._items[i]
                 return
             i += 1
         raise ValueError('deque.remove(x): x not in deque')

@@ -1,0 +1,432 @@
+/* async_gen.c: async generators (a `yield` inside `async def`), the
+ * awaitables their methods return, and the async iteration protocol
+ * (GET_AITER / GET_ANEXT).
+ *
+ * An async generator is a generator object (class async_generator) on its
+ * own fiber. Nothing resumes it directly: __anext__() / asend() return an
+ * async_generator_asend awaitable, athrow() / aclose() an
+ * async_generator_athrow, and awaiting one of those resumes the generator
+ * from C. When the generator suspends, how it did decides what the
+ * awaitable does: at an `await` in its body (YIELD_DELEGATED) the value
+ * passes through to whoever drives the awaiting coroutine (an event loop);
+ * at an async `yield` the awaitable finishes with StopIteration(value),
+ * which is the result of `await agen.__anext__()`. The generator's end is
+ * StopAsyncIteration. As CPython's, the awaitables keep a state (not
+ * started, running, done) and the generator two flags (`running_async`:
+ * one of its awaitables is running; `closed`). */
+#include <string.h>
+
+#include "args.h"
+#include "exception.h"
+#include "gc.h"
+#include "generator.h"
+#include "opcodes.h"
+
+enum { AWAITABLE_INIT, AWAITABLE_ITER, AWAITABLE_CLOSED };
+
+/* An async_generator_asend or async_generator_athrow. */
+typedef struct {
+    ObjOpaque base;
+    ObjGenerator *agen;
+    Value arg;       /* asend: the value to send first; athrow: the arguments tuple; aclose: EMPTY */
+    uint8_t state;   /* AWAITABLE_* */
+} AgenAwaitable;
+
+static void awaitable_mark(VM *vm, ObjOpaque *o)
+{
+    AgenAwaitable *aw = (AgenAwaitable *)o;
+    gc_mark_object(vm, (Obj *)aw->agen);
+    gc_mark_value(vm, aw->arg);
+}
+
+static const OpaqueOps asend_ops = {"async_generator_asend", awaitable_mark, NULL};
+static const OpaqueOps athrow_ops = {"async_generator_athrow", awaitable_mark, NULL};
+
+static bool is_agen(VM *vm, Value v)
+{
+    return IS_GENERATOR(v) && AS_OBJ(v)->cls == vm->c.async_generator;
+}
+
+static Value new_awaitable(VM *vm, ObjClass *cls, const OpaqueOps *ops, ObjGenerator *agen, Value arg)
+{
+    AgenAwaitable *aw = gc_alloc_object(vm, sizeof(AgenAwaitable), OBJ_OPAQUE, cls);
+    aw->base.ops = ops;
+    aw->agen = agen;
+    aw->arg = arg;
+    aw->state = AWAITABLE_INIT;
+    return OBJ_VAL(aw);
+}
+
+static Value new_asend(VM *vm, ObjGenerator *agen, Value sent)
+{
+    return new_awaitable(vm, vm->c.async_generator_asend, &asend_ops, agen, sent);
+}
+
+/* ---- driving the generator ---------------------------------------------------------- */
+
+/* Resume agen with `sent`, or throw `thrown` (not EMPTY) into it. Its end
+ * (a return) is StopAsyncIteration. */
+static GenOutcome agen_step(VM *vm, ObjGenerator *agen, Value sent, Value thrown, bool close_on_genexit, Value *out)
+{
+    GenOutcome r = IS_EMPTY(thrown) ? gen_resume(vm, agen, sent, EMPTY_VAL, out)
+                                    : gen_throw_into(vm, agen, thrown, close_on_genexit, out);
+    if (r != GEN_RETURNED) return r;
+    exception_raise_empty(vm, vm->c.StopAsyncIteration);
+    return GEN_RAISED;
+}
+
+/* A step's value as the awaitable hands it on (CPython's
+ * async_gen_unwrap_value): an await in the body passes its value through;
+ * an async yield ends the awaitable with StopIteration(value). */
+static bool agen_unwrap(VM *vm, ObjGenerator *agen, GenOutcome r, Value v, Value *out)
+{
+    if (r == GEN_YIELDED && !IS_EMPTY(gen_delegate(agen))) {
+        *out = v;
+        return true;
+    }
+    agen->running_async = false;
+    if (r == GEN_YIELDED) return exception_raise_stop_iteration(vm, v);
+    if (vm_exception_matches(vm, vm->c.StopAsyncIteration) || vm_exception_matches(vm, vm->c.GeneratorExit))
+        agen->closed = true;
+    return false;
+}
+
+/* ---- async_generator_asend: __anext__() and asend(value) ----------------------------- */
+
+static bool asend_reused(VM *vm)
+{
+    return vm_raise(vm, vm->c.RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+}
+
+static bool asend_send_value(VM *vm, AgenAwaitable *aw, Value sent, Value *out)
+{
+    ObjGenerator *agen = aw->agen;
+    if (aw->state == AWAITABLE_CLOSED) return asend_reused(vm);
+    if (aw->state == AWAITABLE_INIT) {
+        if (agen->running_async)
+            return vm_raise(vm, vm->c.RuntimeError, "anext(): asynchronous generator is already running");
+        if (IS_NONE(sent)) sent = aw->arg;
+        aw->state = AWAITABLE_ITER;
+    }
+    agen->running_async = true;
+    Value v;
+    GenOutcome r = agen_step(vm, agen, sent, EMPTY_VAL, true, &v);
+    if (agen_unwrap(vm, agen, r, v, out)) return true;
+    aw->state = AWAITABLE_CLOSED;
+    return false;
+}
+
+/* ---- async_generator_athrow: athrow(...) and aclose() -------------------------------- */
+
+static bool is_aclose(const AgenAwaitable *aw)
+{
+    return IS_EMPTY(aw->arg);
+}
+
+static bool athrow_reused(VM *vm)
+{
+    return vm_raise(vm, vm->c.RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+}
+
+/* The athrow awaitable is over: running_async is cleared and, for
+ * aclose(), the generator ending (StopAsyncIteration, GeneratorExit) is
+ * just the awaitable finishing (StopIteration). */
+static bool athrow_failed(VM *vm, AgenAwaitable *aw)
+{
+    aw->agen->running_async = false;
+    aw->state = AWAITABLE_CLOSED;
+    if (is_aclose(aw) &&
+        (vm_exception_matches(vm, vm->c.StopAsyncIteration) || vm_exception_matches(vm, vm->c.GeneratorExit))) {
+        vm_take_exception(vm);
+        return exception_raise_empty(vm, vm->c.StopIteration);
+    }
+    return false;
+}
+
+/* A step's outcome under athrow() (like asend's) or aclose(), where an
+ * async yield means the generator ignored GeneratorExit. */
+static bool athrow_finish(VM *vm, AgenAwaitable *aw, GenOutcome r, Value v, Value *out)
+{
+    if (!is_aclose(aw)) {
+        if (agen_unwrap(vm, aw->agen, r, v, out)) return true;
+        return athrow_failed(vm, aw);
+    }
+    if (r != GEN_YIELDED) return athrow_failed(vm, aw);
+    if (!IS_EMPTY(gen_delegate(aw->agen))) {
+        *out = v; /* an await in a finally block: pass it through */
+        return true;
+    }
+    aw->agen->running_async = false;
+    aw->state = AWAITABLE_CLOSED;
+    return vm_raise(vm, vm->c.RuntimeError, "async generator ignored GeneratorExit");
+}
+
+/* The exception athrow() / aclose() throws in when first resumed. */
+static bool athrow_exception(VM *vm, AgenAwaitable *aw, Value *exc)
+{
+    if (is_aclose(aw)) {
+        aw->agen->closed = true;
+        return vm_call(vm, OBJ_VAL(vm->c.GeneratorExit), NULL, 0, NULL, exc);
+    }
+    ObjTuple *t = AS_TUPLE(aw->arg);
+    return gen_throw_argument(vm, t->items, (int)t->len, "athrow", exc);
+}
+
+static bool athrow_start(VM *vm, AgenAwaitable *aw, Value sent, Value *out)
+{
+    ObjGenerator *agen = aw->agen;
+    if (agen->running_async) {
+        aw->state = AWAITABLE_CLOSED;
+        return vm_raise(vm, vm->c.RuntimeError, "%s(): asynchronous generator is already running",
+                        is_aclose(aw) ? "aclose" : "athrow");
+    }
+    if (agen->closed) {
+        aw->state = AWAITABLE_CLOSED;
+        return exception_raise_empty(vm, vm->c.StopAsyncIteration);
+    }
+    if (!IS_NONE(sent))
+        return vm_raise(vm, vm->c.RuntimeError, "can't send non-None value to a just-started coroutine");
+    aw->state = AWAITABLE_ITER;
+    agen->running_async = true;
+    Value exc, v;
+    if (!athrow_exception(vm, aw, &exc)) return athrow_failed(vm, aw);
+    vm_push_root(vm, exc);
+    GenOutcome r = agen_step(vm, agen, NONE_VAL, exc, false, &v);
+    vm_pop_root(vm, 1);
+    return athrow_finish(vm, aw, r, v, out);
+}
+
+static bool athrow_send_value(VM *vm, AgenAwaitable *aw, Value sent, Value *out)
+{
+    if (aw->state == AWAITABLE_CLOSED) return athrow_reused(vm);
+    if (aw->agen->state == GEN_FINISHED) {
+        aw->state = AWAITABLE_CLOSED;
+        return exception_raise_empty(vm, vm->c.StopIteration);
+    }
+    if (aw->state == AWAITABLE_INIT) return athrow_start(vm, aw, sent, out);
+    Value v;
+    GenOutcome r = agen_step(vm, aw->agen, sent, EMPTY_VAL, false, &v);
+    return athrow_finish(vm, aw, r, v, out);
+}
+
+/* ---- the awaitables' methods (one set serves both classes) -------------------------- */
+
+static bool is_asend(const AgenAwaitable *aw)
+{
+    return aw->base.ops == &asend_ops;
+}
+
+static bool self_awaitable(VM *vm, Value *args, int nargs, const char *method, AgenAwaitable **aw)
+{
+    *aw = NULL;
+    ObjClass *cls = nargs >= 1 && IS_KIND(args[0], OBJ_OPAQUE) ? AS_OBJ(args[0])->cls : NULL;
+    if (cls != vm->c.async_generator_asend && cls != vm->c.async_generator_athrow)
+        return args_self(vm, args, nargs, vm->c.async_generator_asend, method);
+    *aw = (AgenAwaitable *)AS_OBJ(args[0]);
+    return true;
+}
+
+static bool awaitable_send_value(VM *vm, AgenAwaitable *aw, Value sent, Value *out)
+{
+    return is_asend(aw) ? asend_send_value(vm, aw, sent, out) : athrow_send_value(vm, aw, sent, out);
+}
+
+static bool awaitable_send(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    AgenAwaitable *aw;
+    if (!self_awaitable(vm, args, nargs, "send", &aw)) return false;
+    if (!args_range(vm, "send", nargs - 1, 1, 1)) return false;
+    return awaitable_send_value(vm, aw, args[1], out);
+}
+
+static bool awaitable_next(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    AgenAwaitable *aw;
+    if (!self_awaitable(vm, args, nargs, "__next__", &aw)) return false;
+    return awaitable_send_value(vm, aw, NONE_VAL, out);
+}
+
+/* throw(): into the generator, the delegate of its await first. */
+static bool awaitable_throw(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    AgenAwaitable *aw;
+    Value exc, v;
+    if (!self_awaitable(vm, args, nargs, "throw", &aw)) return false;
+    if (aw->state == AWAITABLE_CLOSED) return is_asend(aw) ? asend_reused(vm) : athrow_reused(vm);
+    if (!gen_throw_argument(vm, args + 1, nargs - 1, "throw", &exc)) return false;
+    vm_push_root(vm, exc);
+    GenOutcome r = agen_step(vm, aw->agen, NONE_VAL, exc, true, &v);
+    vm_pop_root(vm, 1);
+    if (!is_asend(aw)) return athrow_finish(vm, aw, r, v, out);
+    if (agen_unwrap(vm, aw->agen, r, v, out)) return true;
+    aw->state = AWAITABLE_CLOSED;
+    return false;
+}
+
+/* close(): it can no longer be awaited. */
+static bool awaitable_close(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    AgenAwaitable *aw;
+    if (!self_awaitable(vm, args, nargs, "close", &aw)) return false;
+    aw->state = AWAITABLE_CLOSED;
+    *out = NONE_VAL;
+    return true;
+}
+
+/* __await__ and __iter__: an awaitable is its own iterator. */
+static bool awaitable_self(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    AgenAwaitable *aw;
+    if (!self_awaitable(vm, args, nargs, "__await__", &aw)) return false;
+    *out = args[0];
+    return true;
+}
+
+/* ---- the async generator's methods ------------------------------------------------- */
+
+static bool self_agen(VM *vm, Value *args, int nargs, const char *method, ObjGenerator **agen)
+{
+    if (!args_self(vm, args, nargs, vm->c.async_generator, method)) return false;
+    *agen = AS_GENERATOR(args[0]);
+    return true;
+}
+
+static bool agen_aiter(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    ObjGenerator *agen;
+    if (!self_agen(vm, args, nargs, "__aiter__", &agen)) return false;
+    *out = args[0];
+    return true;
+}
+
+static bool agen_anext(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    ObjGenerator *agen;
+    if (!self_agen(vm, args, nargs, "__anext__", &agen)) return false;
+    *out = new_asend(vm, agen, NONE_VAL);
+    return true;
+}
+
+static bool agen_asend(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    ObjGenerator *agen;
+    if (!self_agen(vm, args, nargs, "asend", &agen)) return false;
+    if (!args_range(vm, "asend", nargs - 1, 1, 1)) return false;
+    *out = new_asend(vm, agen, args[1]);
+    return true;
+}
+
+static bool agen_athrow(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    ObjGenerator *agen;
+    if (!self_agen(vm, args, nargs, "athrow", &agen)) return false;
+    ObjTuple *t = tuple_new(vm, args + 1, (uint32_t)(nargs - 1));
+    vm_push_root(vm, OBJ_VAL(t));
+    *out = new_awaitable(vm, vm->c.async_generator_athrow, &athrow_ops, agen, OBJ_VAL(t));
+    vm_pop_root(vm, 1);
+    return true;
+}
+
+static bool agen_aclose(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    ObjGenerator *agen;
+    if (!self_agen(vm, args, nargs, "aclose", &agen)) return false;
+    if (!args_none(vm, "aclose()", nargs - 1)) return false;
+    *out = new_awaitable(vm, vm->c.async_generator_athrow, &athrow_ops, agen, EMPTY_VAL);
+    return true;
+}
+
+/* ---- async iteration: GET_AITER / GET_ANEXT ------------------------------------------ */
+
+static bool has_anext(VM *vm, Value v)
+{
+    return is_agen(vm, v) || !IS_EMPTY(vm_lookup_special(vm, v, vm->n.__anext__));
+}
+
+bool async_get_aiter(VM *vm, Value obj, Value *out)
+{
+    if (is_agen(vm, obj)) {
+        *out = obj;
+        return true;
+    }
+    Value aiter = vm_lookup_special(vm, obj, vm->n.__aiter__);
+    if (IS_EMPTY(aiter))
+        return vm_raise(vm, vm->c.TypeError, "'async for' requires an object with __aiter__ method, got %s",
+                        vm_class_of(vm, obj)->name->data);
+    Value it;
+    if (!vm_call(vm, aiter, &obj, 1, NULL, &it)) return false;
+    if (!has_anext(vm, it))
+        return vm_raise(vm, vm->c.TypeError,
+                        "'async for' received an object from __aiter__ that does not implement __anext__: %s",
+                        vm_class_of(vm, it)->name->data);
+    *out = it;
+    return true;
+}
+
+/* Replace the exception being raised by a TypeError that names it as its cause. */
+static bool type_error_from_cause(VM *vm, const char *message, const char *type)
+{
+    Value cause = vm_take_exception(vm);
+    vm_push_root(vm, cause);
+    vm_raise(vm, vm->c.TypeError, "%s%s", message, type);
+    AS_EXCEPTION(vm->exception)->cause = cause;
+    AS_EXCEPTION(vm->exception)->context = cause;
+    vm_pop_root(vm, 1);
+    return false;
+}
+
+bool async_get_anext(VM *vm, Value aiter, Value *out)
+{
+    if (is_agen(vm, aiter)) {
+        *out = new_asend(vm, AS_GENERATOR(aiter), NONE_VAL);
+        return true;
+    }
+    Value anext = vm_lookup_special(vm, aiter, vm->n.__anext__);
+    if (IS_EMPTY(anext))
+        return vm_raise(vm, vm->c.TypeError, "'async for' requires an iterator with __anext__ method, got %s",
+                        vm_class_of(vm, aiter)->name->data);
+    Value next;
+    if (!vm_call(vm, anext, &aiter, 1, NULL, &next)) return false;
+    vm_push_root(vm, next);
+    bool ok = gen_get_awaitable(vm, next, AWAIT_PLAIN, out);
+    if (!ok)
+        type_error_from_cause(vm, "'async for' received an invalid object from __anext__: ",
+                              vm_class_of(vm, next)->name->data);
+    vm_pop_root(vm, 1);
+    return ok;
+}
+
+/* ---- installation -------------------------------------------------------------------- */
+
+static void install_awaitable_class(VM *vm, ObjClass *cls)
+{
+    vm_define_native(vm, cls->dict, "send", awaitable_send, cls);
+    vm_define_native(vm, cls->dict, "__next__", awaitable_next, cls);
+    vm_define_native(vm, cls->dict, "throw", awaitable_throw, cls);
+    vm_define_native(vm, cls->dict, "close", awaitable_close, cls);
+    vm_define_native(vm, cls->dict, "__await__", awaitable_self, cls);
+    vm_define_native(vm, cls->dict, "__iter__", awaitable_self, cls);
+    cls->class_flags |= CLASS_NO_SUBCLASS;
+}
+
+void async_gen_install(VM *vm)
+{
+    ObjClass *agen = vm->c.async_generator;
+    vm_define_native(vm, agen->dict, "__aiter__", agen_aiter, agen);
+    vm_define_native(vm, agen->dict, "__anext__", agen_anext, agen);
+    vm_define_native(vm, agen->dict, "asend", agen_asend, agen);
+    vm_define_native(vm, agen->dict, "athrow", agen_athrow, agen);
+    vm_define_native(vm, agen->dict, "aclose", agen_aclose, agen);
+    install_awaitable_class(vm, vm->c.async_generator_asend);
+    install_awaitable_class(vm, vm->c.async_generator_athrow);
+}
