@@ -64,6 +64,11 @@ static Value new_asend(VM *vm, ObjGenerator *agen, Value sent)
 
 /* ---- driving the generator ---------------------------------------------------------- */
 
+/* Each step of an awaitable ends in one of three ways: it passes a value
+ * through (*done false: an await in the generator suspended), it finishes
+ * (*done true, *out its result: what send() reports as StopIteration), or
+ * it raises. */
+
 /* Resume agen with `sent`, or throw `thrown` (not EMPTY) into it. Its end
  * (a return) is StopAsyncIteration. */
 static GenOutcome agen_step(VM *vm, ObjGenerator *agen, Value sent, Value thrown, bool close_on_genexit, Value *out)
@@ -77,15 +82,20 @@ static GenOutcome agen_step(VM *vm, ObjGenerator *agen, Value sent, Value thrown
 
 /* A step's value as the awaitable hands it on (CPython's
  * async_gen_unwrap_value): an await in the body passes its value through;
- * an async yield ends the awaitable with StopIteration(value). */
-static bool agen_unwrap(VM *vm, ObjGenerator *agen, GenOutcome r, Value v, Value *out)
+ * an async yield finishes the awaitable with that value. */
+static bool agen_unwrap(VM *vm, ObjGenerator *agen, GenOutcome r, Value v, Value *out, bool *done)
 {
+    *done = false;
     if (r == GEN_YIELDED && !IS_EMPTY(gen_delegate(agen))) {
         *out = v;
         return true;
     }
     agen->running_async = false;
-    if (r == GEN_YIELDED) return exception_raise_stop_iteration(vm, v);
+    if (r == GEN_YIELDED) {
+        *out = v;
+        *done = true;
+        return true;
+    }
     if (vm_exception_matches(vm, vm->c.StopAsyncIteration) || vm_exception_matches(vm, vm->c.GeneratorExit))
         agen->closed = true;
     return false;
@@ -98,22 +108,23 @@ static bool asend_reused(VM *vm)
     return vm_raise(vm, vm->c.RuntimeError, "cannot reuse already awaited __anext__()/asend()");
 }
 
-static bool asend_send_value(VM *vm, AgenAwaitable *aw, Value sent, Value *out)
+/* One step of an asend awaitable: resumed with `sent`, or `thrown` thrown in. */
+static bool asend_step(VM *vm, AgenAwaitable *aw, Value sent, Value thrown, Value *out, bool *done)
 {
     ObjGenerator *agen = aw->agen;
     if (aw->state == AWAITABLE_CLOSED) return asend_reused(vm);
-    if (aw->state == AWAITABLE_INIT) {
+    if (aw->state == AWAITABLE_INIT && IS_EMPTY(thrown)) {
         if (agen->running_async)
             return vm_raise(vm, vm->c.RuntimeError, "anext(): asynchronous generator is already running");
         if (IS_NONE(sent)) sent = aw->arg;
         aw->state = AWAITABLE_ITER;
+        agen->running_async = true;
     }
-    agen->running_async = true;
     Value v;
-    GenOutcome r = agen_step(vm, agen, sent, EMPTY_VAL, true, &v);
-    if (agen_unwrap(vm, agen, r, v, out)) return true;
-    aw->state = AWAITABLE_CLOSED;
-    return false;
+    GenOutcome r = agen_step(vm, agen, sent, thrown, true, &v);
+    bool ok = agen_unwrap(vm, agen, r, v, out, done);
+    if (!ok || *done) aw->state = AWAITABLE_CLOSED;
+    return ok;
 }
 
 /* ---- async_generator_athrow: athrow(...) and aclose() -------------------------------- */
@@ -128,36 +139,36 @@ static bool athrow_reused(VM *vm)
     return vm_raise(vm, vm->c.RuntimeError, "cannot reuse already awaited aclose()/athrow()");
 }
 
-/* The athrow awaitable is over: running_async is cleared and, for
- * aclose(), the generator ending (StopAsyncIteration, GeneratorExit) is
- * just the awaitable finishing (StopIteration). */
-static bool athrow_failed(VM *vm, AgenAwaitable *aw)
+/* The athrow awaitable is over. For aclose(), the generator ending
+ * (StopAsyncIteration, GeneratorExit) is just the awaitable finishing. */
+static bool athrow_over(VM *vm, AgenAwaitable *aw, bool ok, Value *out, bool *done)
 {
     aw->agen->running_async = false;
     aw->state = AWAITABLE_CLOSED;
-    if (is_aclose(aw) &&
-        (vm_exception_matches(vm, vm->c.StopAsyncIteration) || vm_exception_matches(vm, vm->c.GeneratorExit))) {
-        vm_take_exception(vm);
-        return exception_raise_empty(vm, vm->c.StopIteration);
-    }
-    return false;
+    if (ok || !is_aclose(aw)) return ok;
+    if (!vm_exception_matches(vm, vm->c.StopAsyncIteration) && !vm_exception_matches(vm, vm->c.GeneratorExit))
+        return false;
+    vm_take_exception(vm);
+    *out = NONE_VAL;
+    *done = true;
+    return true;
 }
 
 /* A step's outcome under athrow() (like asend's) or aclose(), where an
  * async yield means the generator ignored GeneratorExit. */
-static bool athrow_finish(VM *vm, AgenAwaitable *aw, GenOutcome r, Value v, Value *out)
+static bool athrow_finish(VM *vm, AgenAwaitable *aw, GenOutcome r, Value v, Value *out, bool *done)
 {
+    *done = false;
     if (!is_aclose(aw)) {
-        if (agen_unwrap(vm, aw->agen, r, v, out)) return true;
-        return athrow_failed(vm, aw);
+        bool ok = agen_unwrap(vm, aw->agen, r, v, out, done);
+        return ok && !*done ? true : athrow_over(vm, aw, ok, out, done);
     }
-    if (r != GEN_YIELDED) return athrow_failed(vm, aw);
+    if (r != GEN_YIELDED) return athrow_over(vm, aw, false, out, done);
     if (!IS_EMPTY(gen_delegate(aw->agen))) {
         *out = v; /* an await in a finally block: pass it through */
         return true;
     }
-    aw->agen->running_async = false;
-    aw->state = AWAITABLE_CLOSED;
+    athrow_over(vm, aw, true, out, done);
     return vm_raise(vm, vm->c.RuntimeError, "async generator ignored GeneratorExit");
 }
 
@@ -172,7 +183,8 @@ static bool athrow_exception(VM *vm, AgenAwaitable *aw, Value *exc)
     return gen_throw_argument(vm, t->items, (int)t->len, "athrow", exc);
 }
 
-static bool athrow_start(VM *vm, AgenAwaitable *aw, Value sent, Value *out)
+/* The first step: throw the exception in. */
+static bool athrow_start(VM *vm, AgenAwaitable *aw, Value sent, Value *out, bool *done)
 {
     ObjGenerator *agen = aw->agen;
     if (agen->running_async) {
@@ -189,24 +201,30 @@ static bool athrow_start(VM *vm, AgenAwaitable *aw, Value sent, Value *out)
     aw->state = AWAITABLE_ITER;
     agen->running_async = true;
     Value exc, v;
-    if (!athrow_exception(vm, aw, &exc)) return athrow_failed(vm, aw);
+    if (!athrow_exception(vm, aw, &exc)) return athrow_over(vm, aw, false, out, done);
     vm_push_root(vm, exc);
     GenOutcome r = agen_step(vm, agen, NONE_VAL, exc, false, &v);
     vm_pop_root(vm, 1);
-    return athrow_finish(vm, aw, r, v, out);
+    return athrow_finish(vm, aw, r, v, out, done);
 }
 
-static bool athrow_send_value(VM *vm, AgenAwaitable *aw, Value sent, Value *out)
+/* One step of an athrow awaitable: resumed with `sent`, or `thrown` thrown in. */
+static bool athrow_step(VM *vm, AgenAwaitable *aw, Value sent, Value thrown, Value *out, bool *done)
 {
+    *done = false;
     if (aw->state == AWAITABLE_CLOSED) return athrow_reused(vm);
-    if (aw->agen->state == GEN_FINISHED) {
-        aw->state = AWAITABLE_CLOSED;
-        return exception_raise_empty(vm, vm->c.StopIteration);
+    if (IS_EMPTY(thrown)) {
+        if (aw->agen->state == GEN_FINISHED) {
+            aw->state = AWAITABLE_CLOSED;
+            *out = NONE_VAL;
+            *done = true;
+            return true;
+        }
+        if (aw->state == AWAITABLE_INIT) return athrow_start(vm, aw, sent, out, done);
     }
-    if (aw->state == AWAITABLE_INIT) return athrow_start(vm, aw, sent, out);
     Value v;
-    GenOutcome r = agen_step(vm, aw->agen, sent, EMPTY_VAL, false, &v);
-    return athrow_finish(vm, aw, r, v, out);
+    GenOutcome r = agen_step(vm, aw->agen, sent, thrown, !IS_EMPTY(thrown), &v);
+    return athrow_finish(vm, aw, r, v, out, done);
 }
 
 /* ---- the awaitables' methods (one set serves both classes) -------------------------- */
@@ -216,63 +234,67 @@ static bool is_asend(const AgenAwaitable *aw)
     return aw->base.ops == &asend_ops;
 }
 
-static bool self_awaitable(VM *vm, Value *args, int nargs, const char *method, AgenAwaitable **aw)
+bool async_is_awaitable(VM *vm, Value v)
 {
-    *aw = NULL;
-    ObjClass *cls = nargs >= 1 && IS_KIND(args[0], OBJ_OPAQUE) ? AS_OBJ(args[0])->cls : NULL;
-    if (cls != vm->c.async_generator_asend && cls != vm->c.async_generator_athrow)
-        return args_self(vm, args, nargs, vm->c.async_generator_asend, method);
-    *aw = (AgenAwaitable *)AS_OBJ(args[0]);
-    return true;
+    if (!IS_KIND(v, OBJ_OPAQUE)) return false;
+    ObjClass *cls = AS_OBJ(v)->cls;
+    return cls == vm->c.async_generator_asend || cls == vm->c.async_generator_athrow;
 }
 
-static bool awaitable_send_value(VM *vm, AgenAwaitable *aw, Value sent, Value *out)
+bool async_awaitable_step(VM *vm, Value awaitable, Value sent, Value thrown, Value *out, bool *done)
 {
-    return is_asend(aw) ? asend_send_value(vm, aw, sent, out) : athrow_send_value(vm, aw, sent, out);
+    AgenAwaitable *aw = (AgenAwaitable *)AS_OBJ(awaitable);
+    return is_asend(aw) ? asend_step(vm, aw, sent, thrown, out, done) : athrow_step(vm, aw, sent, thrown, out, done);
+}
+
+static bool self_awaitable(VM *vm, Value *args, int nargs, const char *method)
+{
+    if (nargs >= 1 && async_is_awaitable(vm, args[0])) return true;
+    return args_self(vm, args, nargs, vm->c.async_generator_asend, method);
+}
+
+/* send(), __next__() and throw() report the awaitable's end as StopIteration. */
+static bool step_method(VM *vm, Value awaitable, Value sent, Value thrown, Value *out)
+{
+    bool done;
+    if (!async_awaitable_step(vm, awaitable, sent, thrown, out, &done)) return false;
+    return done ? exception_raise_stop_iteration(vm, *out) : true;
 }
 
 static bool awaitable_send(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     (void)kwnames;
-    AgenAwaitable *aw;
-    if (!self_awaitable(vm, args, nargs, "send", &aw)) return false;
+    if (!self_awaitable(vm, args, nargs, "send")) return false;
     if (!args_range(vm, "send", nargs - 1, 1, 1)) return false;
-    return awaitable_send_value(vm, aw, args[1], out);
+    return step_method(vm, args[0], args[1], EMPTY_VAL, out);
 }
 
 static bool awaitable_next(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     (void)kwnames;
-    AgenAwaitable *aw;
-    if (!self_awaitable(vm, args, nargs, "__next__", &aw)) return false;
-    return awaitable_send_value(vm, aw, NONE_VAL, out);
+    if (!self_awaitable(vm, args, nargs, "__next__")) return false;
+    return step_method(vm, args[0], NONE_VAL, EMPTY_VAL, out);
 }
 
 /* throw(): into the generator, the delegate of its await first. */
 static bool awaitable_throw(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     (void)kwnames;
-    AgenAwaitable *aw;
-    Value exc, v;
-    if (!self_awaitable(vm, args, nargs, "throw", &aw)) return false;
-    if (aw->state == AWAITABLE_CLOSED) return is_asend(aw) ? asend_reused(vm) : athrow_reused(vm);
+    Value exc;
+    if (!self_awaitable(vm, args, nargs, "throw")) return false;
     if (!gen_throw_argument(vm, args + 1, nargs - 1, "throw", &exc)) return false;
     vm_push_root(vm, exc);
-    GenOutcome r = agen_step(vm, aw->agen, NONE_VAL, exc, true, &v);
+    bool ok = step_method(vm, args[0], NONE_VAL, exc, out);
     vm_pop_root(vm, 1);
-    if (!is_asend(aw)) return athrow_finish(vm, aw, r, v, out);
-    if (agen_unwrap(vm, aw->agen, r, v, out)) return true;
-    aw->state = AWAITABLE_CLOSED;
-    return false;
+    return ok;
 }
 
 /* close(): it can no longer be awaited. */
 static bool awaitable_close(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     (void)kwnames;
-    AgenAwaitable *aw;
-    if (!self_awaitable(vm, args, nargs, "close", &aw)) return false;
-    aw->state = AWAITABLE_CLOSED;
+    if (!self_awaitable(vm, args, nargs, "close")) return false;
+    ((AgenAwaitable *)AS_OBJ(args[0]))->state = AWAITABLE_CLOSED;
     *out = NONE_VAL;
     return true;
 }
@@ -281,8 +303,7 @@ static bool awaitable_close(VM *vm, Value *args, int nargs, ObjTuple *kwnames, V
 static bool awaitable_self(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     (void)kwnames;
-    AgenAwaitable *aw;
-    if (!self_awaitable(vm, args, nargs, "__await__", &aw)) return false;
+    if (!self_awaitable(vm, args, nargs, "__await__")) return false;
     *out = args[0];
     return true;
 }

@@ -353,14 +353,6 @@ static bool not_awaitable(VM *vm, Value v, int what)
                     what == AWAIT_AENTER ? "__aenter__" : "__aexit__", type);
 }
 
-/* Objects whose __await__ returns themselves: no call needed. */
-static bool awaits_itself(VM *vm, Value v)
-{
-    if (!IS_KIND(v, OBJ_OPAQUE)) return false;
-    ObjClass *cls = AS_OBJ(v)->cls;
-    return cls == vm->c.async_generator_asend || cls == vm->c.async_generator_athrow;
-}
-
 bool gen_get_awaitable(VM *vm, Value v, int what, Value *out)
 {
     if (IS_GENERATOR(v) && AS_OBJ(v)->cls == vm->c.coroutine) {
@@ -372,7 +364,7 @@ bool gen_get_awaitable(VM *vm, Value v, int what, Value *out)
         *out = v;
         return true;
     }
-    if (awaits_itself(vm, v)) {
+    if (async_is_awaitable(vm, v)) { /* its __await__ returns itself */
         *out = v;
         return true;
     }

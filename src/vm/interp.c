@@ -598,6 +598,7 @@ static const ExceptEntry *find_handler(const ObjCode *code, uint32_t offset)
         if ((outcome) == CALL_FAILED) THROW();                                                      \
         if ((outcome) == CALL_PUSHED_FRAME) LOAD_FRAME();                                           \
         else sp = (at) + 1;                                                                         \
+        if (vm->ticks <= 0) goto tick; /* e.g. a native asked to suspend this thread */             \
         DISPATCH();                                                                                 \
     } while (0)
 #define CHECK(expr)                                                                                 \
@@ -1154,10 +1155,7 @@ dispatch:
     {
         uint32_t target = READ_W();
         ip = code->bytecode + target;
-        if (vm->interrupt_pending) {
-            SYNC();
-            CHECK(vm_check_interrupt(vm));
-        }
+        if (--vm->ticks <= 0) goto tick;
         DISPATCH();
     }
     CASE(POP_JUMP_IF_FALSE)
@@ -1753,7 +1751,8 @@ dispatch:
         }
         bool done;
         Value v;
-        CHECK(send_to_iterator(vm, recv, val, &v, &done));
+        if (async_is_awaitable(vm, recv)) CHECK(async_awaitable_step(vm, recv, val, EMPTY_VAL, &v, &done));
+        else CHECK(send_to_iterator(vm, recv, val, &v, &done));
         sp--;
         if (done) {
             PEEK(1) = v;
@@ -1774,6 +1773,18 @@ dispatch:
 #ifndef USE_COMPUTED_GOTO
     }
 #endif
+
+tick:
+    /* ticks ran out (or were zeroed): Ctrl-C, and the scheduler's say on
+     * suspending this fiber here (a simulated thread); its state is saved
+     * in the frame, so running it again continues at ip. */
+    SYNC();
+    switch (vm_tick(vm)) {
+    case TICK_GO: DISPATCH();
+    case TICK_SUSPEND: *result = NONE_VAL; return true;
+    case TICK_ERROR: break;
+    }
+    THROW();
 
 error:
     /* The exception is on vm->exception; find a handler in this frame or

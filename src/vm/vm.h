@@ -327,6 +327,10 @@ typedef struct {
 #define GC_SIZE_CLASSES 17 /* free lists for objects up to 256 bytes */
 
 typedef struct GcPage GcPage;
+typedef enum { TICK_GO, TICK_SUSPEND, TICK_ERROR } TickOutcome;
+typedef enum { SLEEP_NOT_HANDLED, SLEEP_HANDLED, SLEEP_ERROR } SleepOutcome;
+#define TICK_INTERVAL 4096 /* loop edges between two looks at the clock and Ctrl-C */
+
 typedef struct BufChunk BufChunk;
 typedef struct BufFree BufFree;
 
@@ -389,6 +393,16 @@ struct VM {
     bool (*interrupt_hook)(VM *vm);
     /* Called by the SIGINT handler (async-signal-safe) to wake a waiting loop. */
     void (*interrupt_wakeup)(VM *vm);
+    /* Counts down at loop edges; when it reaches 0 (or someone sets it to 0:
+     * Ctrl-C, a simulated thread that asks to sleep) the dispatch loop calls
+     * vm_tick. */
+    volatile int32_t ticks;
+    /* Asked at every tick: whether the running code should be suspended
+     * here (a simulated thread's time slice is over, or it sleeps). */
+    TickOutcome (*tick_hook)(VM *vm);
+    /* time.sleep(ns): SLEEP_HANDLED when a scheduler took it over (a
+     * simulated thread sleeps; the loop lets threads run meanwhile). */
+    SleepOutcome (*sleep_hook)(VM *vm, int64_t ns);
     Value build_class;   /* builtins.__build_class__ */
     /* Hooks the session installs: show a cell's expression value, find a module. */
     bool (*display_hook)(VM *vm, Value v);
@@ -462,6 +476,9 @@ void vm_define_value(VM *vm, ObjDict *dict, const char *name, Value v);
 /* Raise KeyboardInterrupt if Ctrl-C was pressed (clears the flag), unless
  * vm->interrupt_hook takes care of it. */
 bool vm_check_interrupt(VM *vm);
+/* What the dispatch loop does when vm->ticks runs out: Ctrl-C, then the
+ * tick hook. TICK_SUSPEND: return from interp_run, the state saved. */
+TickOutcome vm_tick(VM *vm);
 /* Deliver SIGINT to vm as interrupt_pending from now on (NULL: default action). */
 void vm_catch_sigint(VM *vm);
 
