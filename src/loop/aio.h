@@ -98,6 +98,8 @@ struct Loop {
     bool running, stopping, closed;
     Value current_task; /* the task whose step runs now, EMPTY */
     ObjList *tasks;     /* tasks not yet seen done, in creation order */
+    ObjList *threads;   /* simulated threads not finished (threads.c) */
+    uint32_t idle_workers; /* executor workers that finished their work and wait for more */
     uv_loop_t uv;
     uv_timer_t uv_timer;
     uv_async_t uv_wake; /* sent by the SIGINT handler to end a wait */
@@ -124,9 +126,28 @@ double loop_time(Loop *loop);
 void loop_ready(Loop *loop, ReadyKind kind, Value a, Value b);
 /* Register a task (for all_tasks, deadlock reports). */
 void loop_add_task(Loop *loop, Value task);
+/* Wait (or jump the virtual clock) until `when`; false on Ctrl-C. */
+bool loop_wait_until(Loop *loop, double when);
 /* Print an error the way loop.call_exception_handler's default does. */
 void loop_report_error(VM *vm, const char *message, Value exc, Value context_obj, const char *context_name);
 void loop_install(VM *vm, ObjModule *m);
+
+/* ---- simulated threads (threads.c) -------------------------------------------- */
+
+/* Start func(*args) in a new simulated thread; *future gets its outcome. */
+bool thread_start(VM *vm, Loop *loop, Value func, Value *args, int nargs, Value *future);
+/* Whether the loop has threads that are not finished. */
+bool threads_alive(Loop *loop);
+/* After a pass: one slice for each runnable thread. */
+bool threads_after_pass(VM *vm, Loop *loop);
+/* Instead of waiting until `deadline`: run threads (sleeping when all of them
+ * sleep) until then, or until a callback is ready when stop_when_ready. */
+bool threads_run_until(VM *vm, Loop *loop, double deadline, bool stop_when_ready);
+/* A READY_THREAD_DONE entry: the thread's result or exception to its future. */
+void thread_deliver(VM *vm, Value thread);
+/* The VM hooks (vm->tick_hook, vm->sleep_hook). */
+TickOutcome thread_on_tick(VM *vm);
+SleepOutcome thread_on_sleep(VM *vm, int64_t ns);
 
 /* ---- module state (aio_module.c) -------------------------------------------- */
 
@@ -140,6 +161,11 @@ typedef struct AioState {
     uv_async_t *volatile wake; /* the running loop's uv_wake, for the SIGINT handler */
     Value interrupt_task;      /* asyncio.run's main task: the first Ctrl-C cancels it */
     int interrupt_count;       /* Ctrl-Cs seen while it ran */
+    Value thread_trampoline;   /* asyncio._thread_call(func, args): how a thread runs a native func */
+    ObjFiber *thread_fiber;    /* the simulated thread running a slice now, or NULL */
+    uint32_t thread_c_depth;   /* vm->c_depth of that slice's interp_run */
+    int64_t thread_sleep_ns;   /* its time.sleep request, or -1 */
+    int64_t thread_slice_end;  /* when its slice ends (real monotonic ns) */
 } AioState;
 
 /* The state; the module must have been imported. */

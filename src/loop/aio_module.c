@@ -24,6 +24,7 @@ static void state_mark(VM *vm, ObjOpaque *self)
     gc_mark_value(vm, st->running_loop);
     gc_mark_value(vm, st->event_loop);
     gc_mark_value(vm, st->interrupt_task);
+    gc_mark_value(vm, st->thread_trampoline);
 }
 
 static void state_free(VM *vm, ObjOpaque *self)
@@ -32,6 +33,8 @@ static void state_free(VM *vm, ObjOpaque *self)
         vm->aio = NULL;
         vm->interrupt_hook = NULL;
         vm->interrupt_wakeup = NULL;
+        vm->tick_hook = NULL;
+        vm->sleep_hook = NULL;
     }
     free(self->payload);
 }
@@ -284,6 +287,18 @@ static bool f_set_interrupt_task(VM *vm, Value *args, int nargs, ObjTuple *kwnam
     return true;
 }
 
+/* _set_thread_trampoline(fn): fn(func, args) calls func(*args) in a thread. */
+static bool f_set_thread_trampoline(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"fn"};
+    Value a[1];
+    BIND("_set_thread_trampoline", names, 1, 1, 0, a);
+    if (!IS_FUNCTION(a[0])) return vm_raise(vm, vm->c.TypeError, "a Python function was expected");
+    aio(vm)->thread_trampoline = a[0];
+    *out = NONE_VAL;
+    return true;
+}
+
 static bool f_interrupt_count(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     static const char *const names[] = {0};
@@ -296,13 +311,16 @@ static void create_state(VM *vm)
 {
     AioState *st = calloc(1, sizeof(AioState));
     if (st == NULL) abort();
-    st->running_loop = st->event_loop = st->interrupt_task = EMPTY_VAL;
+    st->running_loop = st->event_loop = st->interrupt_task = st->thread_trampoline = EMPTY_VAL;
+    st->thread_sleep_ns = -1;
     ObjOpaque *o = opaque_new(vm, vm->c.object, &state_ops, st);
     vm->aio = st;
     st->self = OBJ_VAL(o);
     vm_add_root(vm, &st->self); /* the slot lives as long as the state, i.e. the VM */
     vm->interrupt_hook = on_interrupt;
     vm->interrupt_wakeup = wake_running_loop;
+    vm->tick_hook = thread_on_tick;
+    vm->sleep_hook = thread_on_sleep;
 }
 
 void asyncio_core_module_init(VM *vm, ObjModule *m)
@@ -329,6 +347,7 @@ void asyncio_core_module_init(VM *vm, ObjModule *m)
         {"_describe", f_describe},
         {"_set_interrupt_task", f_set_interrupt_task},
         {"_interrupt_count", f_interrupt_count},
+        {"_set_thread_trampoline", f_set_thread_trampoline},
         {"_set_result_unless_cancelled", f_set_result_unless_cancelled},
     };
     module_add_funcs(vm, m, fns, sizeof fns / sizeof fns[0]);

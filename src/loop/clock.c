@@ -59,6 +59,10 @@ double clock_now_wall(VM *vm)
 
 bool clock_sleep_ns(VM *vm, int64_t ns)
 {
+    if (vm->sleep_hook) {
+        SleepOutcome how = vm->sleep_hook(vm, ns);
+        if (how != SLEEP_NOT_HANDLED) return how == SLEEP_HANDLED;
+    }
     if (vm->clock_virtual) {
         clock_advance_ns(vm, ns);
         return true;

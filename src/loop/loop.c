@@ -33,6 +33,7 @@ static void loop_mark(VM *vm, ObjOpaque *self)
     for (uint32_t i = 0; i < l->timers.len; i++) gc_mark_value(vm, l->timers.items[i].handle);
     gc_mark_value(vm, l->current_task);
     if (l->tasks) gc_mark_object(vm, (Obj *)l->tasks);
+    if (l->threads) gc_mark_object(vm, (Obj *)l->threads);
 }
 
 static void close_uv(Loop *l)
@@ -88,6 +89,7 @@ bool loop_new(VM *vm, Value *out)
     l->self = OBJ_VAL(o);
     vm_push_root(vm, l->self);
     l->tasks = list_new(vm, NULL, 0);
+    l->threads = list_new(vm, NULL, 0);
     vm_pop_root(vm, 1);
     *out = l->self;
     return true;
@@ -210,6 +212,7 @@ static bool run_entry(VM *vm, ReadyEntry e)
     case READY_HANDLE: return run_handle(vm, e.a);
     case READY_STEP: return task_step(vm, e.a, e.b);
     case READY_WAKEUP: return task_wakeup(vm, e.a, e.b);
+    case READY_THREAD_DONE: thread_deliver(vm, e.a); return true;
     case READY_CALL: {
         Value r;
         vm_push_root(vm, e.a);
@@ -245,12 +248,13 @@ static void on_uv_timer(uv_timer_t *t)
 /* Wait until `when` on the loop's clock: the virtual clock jumps there; the
  * real one sleeps in libuv (whole milliseconds, rounded up, as CPython's
  * selector does; a pass that wakes a little early simply waits again). */
-static bool wait_until(Loop *l, double when)
+bool loop_wait_until(Loop *l, double when)
 {
     VM *vm = l->vm;
     double now = loop_time(l);
     if (when <= now) return true;
     if (vm->clock_virtual) {
+        if (!isfinite(when)) return true; /* nothing to jump to */
         int64_t target = (int64_t)ceil(when * 1e9);
         clock_advance_ns(vm, target - clock_monotonic_ns(vm));
         return true;
@@ -272,8 +276,14 @@ static PassOutcome run_once(Loop *l)
     drop_cancelled_timers(l);
     if (l->ready.len == 0 && !l->stopping) {
         TimerEntry *first = timers_peek(&l->timers);
-        if (first == NULL) return PASS_STUCK;
-        if (!wait_until(l, first->when)) return PASS_ERROR;
+        double deadline = first ? first->when : INFINITY;
+        if (threads_alive(l)) {
+            /* the threads run while the loop would wait */
+            if (!threads_run_until(vm, l, deadline, true)) return PASS_ERROR;
+        } else {
+            if (first == NULL) return PASS_STUCK;
+            if (!loop_wait_until(l, deadline)) return PASS_ERROR;
+        }
     }
     /* timers due within the clock's resolution (1 ns) run on this pass */
     double end_time = loop_time(l) + 1e-9;
@@ -291,7 +301,7 @@ static PassOutcome run_once(Loop *l)
         ready_pop(&l->ready, &e);
         if (!run_entry(vm, e)) return PASS_ERROR;
     }
-    return PASS_OK;
+    return threads_after_pass(vm, l) ? PASS_OK : PASS_ERROR;
 }
 
 /* RuntimeError naming each pending task and what it awaits. */
@@ -495,6 +505,19 @@ static bool l_create_task(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Val
     BIND("create_task", names, 2, 2, 2, a);
     SELF_LOOP(l);
     return task_new(vm, l, a[1], a[2], out);
+}
+
+/* run_in_executor(executor, func, *args): func(*args) in a simulated
+ * thread (any executor is taken as the default one). */
+static bool l_run_in_executor(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    SELF_LOOP(l);
+    if (kwnames && kwnames->len)
+        return vm_raise(vm, vm->c.TypeError, "run_in_executor() got an unexpected keyword argument '%s'",
+                        AS_STR(kwnames->items[0])->data);
+    if (nargs < 3) return vm_raise(vm, vm->c.TypeError, "run_in_executor() missing required argument 'func'");
+    if (!check_callable(vm, args[2], "run_in_executor")) return false;
+    return thread_start(vm, l, args[2], args + 3, nargs - 3, out);
 }
 
 static bool l_run_until_complete(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
@@ -711,6 +734,7 @@ void loop_install(VM *vm, ObjModule *m)
         {"create_future", l_create_future},
         {"create_task", l_create_task},
         {"run_until_complete", l_run_until_complete},
+        {"run_in_executor", l_run_in_executor},
         {"run_forever", l_run_forever},
         {"stop", l_stop},
         {"close", l_close},

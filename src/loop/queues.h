@@ -17,6 +17,7 @@ typedef enum {
     READY_STEP,   /* a = task; b = exception to throw in, or EMPTY */
     READY_WAKEUP, /* a = task, b = the future it awaited */
     READY_CALL,   /* a = callable, b = the future it is a done callback of */
+    READY_THREAD_DONE, /* a = a finished simulated thread: hand its outcome to its future */
 } ReadyKind;
 
 typedef struct {

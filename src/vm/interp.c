@@ -542,9 +542,8 @@ static ObjFiber *leave_generator(VM *vm, ObjFiber *f, bool finished)
 static bool send_to_iterator(VM *vm, Value recv, Value val, Value *out, bool *done)
 {
     if (IS_NONE(val)) {
-        if (!op_next(vm, recv, out, done)) return false;
-        if (*done) *out = NONE_VAL;
-        return true;
+        *out = NONE_VAL; /* a built-in iterator that ends leaves it */
+        return op_next(vm, recv, out, done); /* done: *out is the returned value */
     }
     *done = false;
     if (vm_call_method(vm, recv, str_intern_cstr(vm, "send"), &val, 1, out)) return true;

@@ -33,6 +33,7 @@ VM *vm_new(void)
     if (vm == NULL) abort();
     vm->next_gc = GC_FIRST_THRESHOLD_BYTES;
     vm->max_depth = DEFAULT_RECURSION_LIMIT;
+    vm->ticks = TICK_INTERVAL;
     vm->exception = EMPTY_VAL;
     vm->out = stdout;
     vm->err = stderr;
@@ -208,6 +209,13 @@ bool vm_check_interrupt(VM *vm)
     return vm_raise_value(vm, OBJ_VAL(vm->c.KeyboardInterrupt));
 }
 
+TickOutcome vm_tick(VM *vm)
+{
+    vm->ticks = TICK_INTERVAL;
+    if (vm->interrupt_pending && !vm_check_interrupt(vm)) return TICK_ERROR;
+    return vm->tick_hook ? vm->tick_hook(vm) : TICK_GO;
+}
+
 /* The one VM Ctrl-C is delivered to (the process runs one session). */
 static VM *volatile interrupt_target;
 
@@ -217,6 +225,7 @@ static void on_sigint(int sig)
     VM *vm = interrupt_target;
     if (vm == NULL) return;
     vm->interrupt_pending = 1;
+    vm->ticks = 0;
     if (vm->interrupt_wakeup) vm->interrupt_wakeup(vm);
 }
 

@@ -9,6 +9,7 @@ from _asyncio_core import (
     new_event_loop, current_task, all_tasks, iscoroutine,
     iscoroutinefunction, isfuture, ensure_future, create_task, _describe,
     _set_result_unless_cancelled, _set_interrupt_task, _interrupt_count,
+    _set_thread_trampoline,
 )
 
 TimeoutError = TimeoutError
@@ -36,6 +37,22 @@ async def sleep(delay, result=None):
         return await future
     finally:
         h.cancel()
+
+
+def _thread_call(func, args):
+    # how a simulated thread calls a built-in function: from bytecode, so
+    # that a time.sleep in it can suspend the thread
+    return func(*args)
+
+
+_set_thread_trampoline(_thread_call)
+
+
+async def to_thread(func, /, *args, **kwargs):
+    loop = get_running_loop()
+    if kwargs:
+        return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+    return await loop.run_in_executor(None, func, *args)
 
 
 async def _nothing_to_shut_down():
