@@ -87,6 +87,13 @@ static void print_operand(VM *vm, ObjCode *code, int op, uint32_t arg, FILE *out
     case OP_JUMP_IF_NOT_GT:
     case OP_JUMP_IF_NOT_GE:
     case OP_SEND: fprintf(out, "to %u", arg); break;
+    case OP_YIELD_VALUE:
+        if (arg == YIELD_DELEGATED) fputs("delegated", out);
+        break;
+    case OP_GET_AWAITABLE:
+        if (arg == AWAIT_AENTER) fputs("__aenter__", out);
+        else if (arg == AWAIT_AEXIT) fputs("__aexit__", out);
+        break;
     default: return;
     }
 }
