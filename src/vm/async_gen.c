@@ -39,8 +39,8 @@ static void awaitable_mark(VM *vm, ObjOpaque *o)
     gc_mark_value(vm, aw->arg);
 }
 
-static const OpaqueOps asend_ops = {"async_generator_asend", awaitable_mark, NULL};
-static const OpaqueOps athrow_ops = {"async_generator_athrow", awaitable_mark, NULL};
+static const OpaqueOps asend_ops = {.name = "async_generator_asend", .mark = awaitable_mark};
+static const OpaqueOps athrow_ops = {.name = "async_generator_athrow", .mark = awaitable_mark};
 
 static bool is_agen(VM *vm, Value v)
 {
@@ -374,18 +374,25 @@ static bool has_anext(VM *vm, Value v)
     return is_agen(vm, v) || !IS_EMPTY(vm_lookup_special(vm, v, vm->n.__anext__));
 }
 
+/* obj.<name>(), looked up on its class; a TypeError `missing` + the class
+ * name when the class has no such method. */
+static bool call_protocol_method(VM *vm, Value obj, ObjStr *name, const char *missing, Value *out)
+{
+    Value m = vm_lookup_special(vm, obj, name);
+    if (IS_EMPTY(m)) return vm_raise(vm, vm->c.TypeError, "%s%s", missing, vm_class_of(vm, obj)->name->data);
+    return vm_call(vm, m, &obj, 1, NULL, out);
+}
+
 bool async_get_aiter(VM *vm, Value obj, Value *out)
 {
     if (is_agen(vm, obj)) {
         *out = obj;
         return true;
     }
-    Value aiter = vm_lookup_special(vm, obj, vm->n.__aiter__);
-    if (IS_EMPTY(aiter))
-        return vm_raise(vm, vm->c.TypeError, "'async for' requires an object with __aiter__ method, got %s",
-                        vm_class_of(vm, obj)->name->data);
     Value it;
-    if (!vm_call(vm, aiter, &obj, 1, NULL, &it)) return false;
+    if (!call_protocol_method(vm, obj, vm->n.__aiter__, "'async for' requires an object with __aiter__ method, got ",
+                              &it))
+        return false;
     if (!has_anext(vm, it))
         return vm_raise(vm, vm->c.TypeError,
                         "'async for' received an object from __aiter__ that does not implement __anext__: %s",
@@ -394,35 +401,21 @@ bool async_get_aiter(VM *vm, Value obj, Value *out)
     return true;
 }
 
-/* Replace the exception being raised by a TypeError that names it as its cause. */
-static bool type_error_from_cause(VM *vm, const char *message, const char *type)
-{
-    Value cause = vm_take_exception(vm);
-    vm_push_root(vm, cause);
-    vm_raise(vm, vm->c.TypeError, "%s%s", message, type);
-    AS_EXCEPTION(vm->exception)->cause = cause;
-    AS_EXCEPTION(vm->exception)->context = cause;
-    vm_pop_root(vm, 1);
-    return false;
-}
-
 bool async_get_anext(VM *vm, Value aiter, Value *out)
 {
     if (is_agen(vm, aiter)) {
         *out = new_asend(vm, AS_GENERATOR(aiter), NONE_VAL);
         return true;
     }
-    Value anext = vm_lookup_special(vm, aiter, vm->n.__anext__);
-    if (IS_EMPTY(anext))
-        return vm_raise(vm, vm->c.TypeError, "'async for' requires an iterator with __anext__ method, got %s",
-                        vm_class_of(vm, aiter)->name->data);
     Value next;
-    if (!vm_call(vm, anext, &aiter, 1, NULL, &next)) return false;
+    if (!call_protocol_method(vm, aiter, vm->n.__anext__,
+                              "'async for' requires an iterator with __anext__ method, got ", &next))
+        return false;
     vm_push_root(vm, next);
     bool ok = gen_get_awaitable(vm, next, AWAIT_PLAIN, out);
     if (!ok)
-        type_error_from_cause(vm, "'async for' received an invalid object from __anext__: ",
-                              vm_class_of(vm, next)->name->data);
+        gen_raise_from_cause(vm, vm->c.TypeError, "'async for' received an invalid object from __anext__: %s",
+                             vm_class_of(vm, next)->name->data, NULL);
     vm_pop_root(vm, 1);
     return ok;
 }

@@ -148,6 +148,17 @@ bool vm_generator_next(VM *vm, Value gen, Value *out, bool *done)
     }
 }
 
+bool gen_raise_from_cause(VM *vm, ObjClass *cls, const char *fmt, const char *arg1, const char *arg2)
+{
+    Value cause = vm_take_exception(vm);
+    vm_push_root(vm, cause);
+    vm_raise(vm, cls, fmt, arg1, arg2);
+    AS_EXCEPTION(vm->exception)->cause = cause;
+    AS_EXCEPTION(vm->exception)->context = cause;
+    vm_pop_root(vm, 1);
+    return false;
+}
+
 void gen_stop_escaped(VM *vm, ObjGenerator *g)
 {
     const char *what;
@@ -155,12 +166,7 @@ void gen_stop_escaped(VM *vm, ObjGenerator *g)
     else if (g->obj.cls == vm->c.async_generator && vm_exception_matches(vm, vm->c.StopAsyncIteration))
         what = "StopAsyncIteration";
     else return;
-    Value stop = vm_take_exception(vm);
-    vm_push_root(vm, stop);
-    vm_raise(vm, vm->c.RuntimeError, "%s raised %s", gen_kind_name(vm, g), what);
-    AS_EXCEPTION(vm->exception)->cause = stop;
-    AS_EXCEPTION(vm->exception)->context = stop;
-    vm_pop_root(vm, 1);
+    gen_raise_from_cause(vm, vm->c.RuntimeError, "%s raised %s", gen_kind_name(vm, g), what);
 }
 
 /* ---- delegation ---------------------------------------------------------------------- */
@@ -334,7 +340,7 @@ static void coro_wrapper_mark(VM *vm, ObjOpaque *o)
     gc_mark_object(vm, (Obj *)((CoroWrapper *)o)->coro);
 }
 
-static const OpaqueOps coro_wrapper_ops = {"coroutine_wrapper", coro_wrapper_mark, NULL};
+static const OpaqueOps coro_wrapper_ops = {.name = "coroutine_wrapper", .mark = coro_wrapper_mark};
 
 static bool is_coro_wrapper(VM *vm, Value v)
 {

@@ -72,6 +72,10 @@ void gen_enter(VM *vm, ObjGenerator *g, Value sent);
  * StopIteration (and, in an async generator, StopAsyncIteration) that
  * escapes into a RuntimeError. */
 void gen_stop_escaped(VM *vm, ObjGenerator *g);
+/* Raise cls(fmt % (arg1, arg2)) in place of the exception being raised,
+ * which becomes its __cause__ (CPython's _PyErr_FormatFromCause); fmt has
+ * up to two %s (arg2 may be NULL when it has one). */
+bool gen_raise_from_cause(VM *vm, ObjClass *cls, const char *fmt, const char *arg1, const char *arg2);
 /* GET_AWAITABLE: the iterator `await v` drives. what: AWAIT_* (opcodes.h),
  * which names `async with`'s __aenter__ / __aexit__ in the error. */
 bool gen_get_awaitable(VM *vm, Value v, int what, Value *out);
