@@ -39,7 +39,7 @@ static void state_free(VM *vm, ObjOpaque *self)
     free(self->payload);
 }
 
-static const OpaqueOps state_ops = {"AioState", state_mark, state_free};
+static const OpaqueOps state_ops = {"AioState", state_mark, state_free, NULL};
 
 Loop *aio_running_loop(VM *vm)
 {
@@ -243,6 +243,49 @@ static bool f_isfuture(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value 
     return true;
 }
 
+/* ---- _sleep0: what sleep(0) awaits ---------------------------------------------
+ * A bare yield: the task is stepped again on the next pass. `await _sleep0`
+ * makes a one-shot iterator whose first step yields None and whose second
+ * ends the await, driven by SEND directly (no generator, no StopIteration). */
+static bool sleep0_step(VM *vm, ObjOpaque *self, Value sent, Value *out, bool *done)
+{
+    (void)vm;
+    (void)sent;
+    bool *yielded = self->payload;
+    *out = NONE_VAL;
+    *done = *yielded;
+    *yielded = true;
+    return true;
+}
+
+static const OpaqueOps sleep0_iter_ops = {"_Sleep0Iter", NULL, NULL, sleep0_step};
+static const OpaqueOps sleep0_ops = {"_Sleep0", NULL, NULL, NULL};
+
+static bool sleep0_await(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)args;
+    (void)nargs;
+    (void)kwnames;
+    ObjOpaque *o = gc_alloc_object(vm, sizeof(ObjOpaque) + sizeof(bool), OBJ_OPAQUE, vm->c.object);
+    o->ops = &sleep0_iter_ops;
+    o->payload = o + 1;
+    *(bool *)o->payload = false;
+    *out = OBJ_VAL(o);
+    return true;
+}
+
+static void add_sleep0(VM *vm, ObjModule *m)
+{
+    ObjClass *c = class_new(vm, str_intern_cstr(vm, "_Sleep0"), vm->c.object, OBJ_OPAQUE);
+    c->module = str_intern_cstr(vm, "_asyncio");
+    c->class_flags |= CLASS_NATIVE;
+    vm_push_root(vm, OBJ_VAL(c));
+    vm_define_native(vm, c->dict, "__await__", sleep0_await, c);
+    ObjOpaque *o = opaque_new(vm, c, &sleep0_ops, NULL);
+    module_add_value(vm, m, "_sleep0", OBJ_VAL(o));
+    vm_pop_root(vm, 1);
+}
+
 static ObjClass *exception_class(VM *vm, ObjModule *m, const char *name, ObjClass *base)
 {
     ObjClass *c = class_new(vm, str_intern_cstr(vm, name), base, OBJ_EXCEPTION);
@@ -331,6 +374,7 @@ void asyncio_core_module_init(VM *vm, ObjModule *m)
     st->InvalidStateError = exception_class(vm, m, "InvalidStateError", vm->c.Exception);
     future_install(vm, m);
     loop_install(vm, m);
+    add_sleep0(vm, m);
     static const ModuleFunc fns[] = {
         {"get_running_loop", f_get_running_loop},
         {"_get_running_loop", f__get_running_loop},

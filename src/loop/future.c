@@ -44,7 +44,7 @@ static void future_free(VM *vm, ObjOpaque *self)
     f->callbacks = NULL;
 }
 
-static const OpaqueOps future_ops = {"Future", future_mark, future_free};
+static const OpaqueOps future_ops = {"Future", future_mark, future_free, NULL};
 
 Future *future_of(Value v)
 {
@@ -823,7 +823,8 @@ static void iter_mark(VM *vm, ObjOpaque *self)
     gc_mark_value(vm, ((FutureIter *)self->payload)->future);
 }
 
-static const OpaqueOps future_iter_ops = {"FutureIter", iter_mark, NULL};
+static bool iter_step(VM *vm, ObjOpaque *self, Value sent, Value *out, bool *done);
+static const OpaqueOps future_iter_ops = {"FutureIter", iter_mark, NULL, iter_step};
 
 static bool m_await(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
@@ -845,22 +846,38 @@ static FutureIter *self_iter(VM *vm, Value *args, int nargs)
 }
 
 /* First: yield the future itself to the task (marked blocking). Then, once
- * the task was woken up because it is done: return its result. */
-static bool iter_next(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+ * the task was woken up because it is done: its result ends the await. */
+static bool iter_step(VM *vm, ObjOpaque *self, Value sent, Value *out, bool *done)
 {
-    (void)kwnames;
-    FutureIter *it = self_iter(vm, args, nargs);
-    if (it == NULL) return false;
+    (void)sent;
+    FutureIter *it = self->payload;
     Future *f = future_of(it->future);
     if (f->state == FUT_PENDING && !it->yielded) {
         it->yielded = true;
         f->blocking = true;
         *out = it->future;
+        *done = false;
         return true;
     }
     if (f->state == FUT_PENDING) return vm_raise(vm, vm->c.RuntimeError, "await wasn't used with future");
+    *done = true;
+    return future_result(vm, it->future, out);
+}
+
+/* __next__ / send(): iter_step, with StopIteration(result) at the end. */
+static bool iter_next(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    FutureIter *it = self_iter(vm, args, nargs);
+    if (it == NULL) return false;
+    bool done;
     Value r;
-    if (!future_result(vm, it->future, &r)) return false;
+    if (!iter_step(vm, (ObjOpaque *)AS_OBJ(args[0]), NONE_VAL, &r, &done)) return false;
+    if (!done) {
+        *out = r;
+        return true;
+    }
+    (void)it;
     vm_push_root(vm, r);
     ObjTuple *t = tuple_new(vm, &r, 1);
     vm_pop_root(vm, 1);

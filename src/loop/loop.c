@@ -56,7 +56,7 @@ static void loop_free(VM *vm, ObjOpaque *self)
     self->payload = NULL;
 }
 
-static const OpaqueOps loop_ops = {"_UnixSelectorEventLoop", loop_mark, loop_free};
+static const OpaqueOps loop_ops = {"_UnixSelectorEventLoop", loop_mark, loop_free, NULL};
 
 Loop *loop_of(VM *vm, Value v)
 {
@@ -167,7 +167,7 @@ static void handle_mark(VM *vm, ObjOpaque *self)
     gc_mark_value(vm, h->loop_obj);
 }
 
-static const OpaqueOps handle_ops = {"Handle", handle_mark, NULL};
+static const OpaqueOps handle_ops = {"Handle", handle_mark, NULL, NULL};
 
 static Handle *handle_of(VM *vm, Value v)
 {

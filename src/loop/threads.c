@@ -50,7 +50,7 @@ static void thread_mark(VM *vm, ObjOpaque *self)
     gc_mark_value(vm, t->outcome);
 }
 
-static const OpaqueOps thread_ops = {"Thread", thread_mark, NULL};
+static const OpaqueOps thread_ops = {"Thread", thread_mark, NULL, NULL};
 
 static SimThread *thread_of(Value v)
 {

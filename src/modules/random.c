@@ -129,7 +129,7 @@ static void random_free(VM *vm, ObjOpaque *self)
     free(self->payload);
 }
 
-static const OpaqueOps random_ops = {"Random", NULL, random_free};
+static const OpaqueOps random_ops = {"Random", NULL, random_free, NULL};
 
 /* The state of a Random passed as self (args[0]). */
 static bool self_state(VM *vm, Value *args, int nargs, const char *method, MTState **out)

@@ -55,6 +55,13 @@ static Value dict_attr(VM *vm, ObjException *e, const char *name)
     return dict_get_str(e->dict, str_intern_cstr(vm, name));
 }
 
+ObjTuple *exception_group_members(VM *vm, Value exc)
+{
+    if (!IS_EXCEPTION(exc) || !is_group(vm, AS_EXCEPTION(exc))) return NULL;
+    Value excs = dict_attr(vm, AS_EXCEPTION(exc), "exceptions");
+    return IS_TUPLE(excs) ? AS_TUPLE(excs) : NULL;
+}
+
 bool exception_str(VM *vm, ObjException *e, ObjStr **out)
 {
     ObjTuple *args = e->args;
@@ -308,8 +315,7 @@ static bool be_with_traceback(VM *vm, Value *args, int nargs, ObjTuple *kwnames,
     return true;
 }
 
-/* Whether v supports the sequence protocol, as PySequence_Check sees it. */
-static bool is_sequence(VM *vm, Value v)
+bool exception_is_sequence(VM *vm, Value v)
 {
     if (IS_LIST(v) || IS_TUPLE(v) || IS_STR(v) || IS_KIND(v, OBJ_RANGE)) return true;
     if (IS_DICT(v) || IS_SET(v)) return false;
@@ -329,7 +335,7 @@ static bool eg_new(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out
         return vm_raise(vm, vm->c.TypeError,
                         "BaseExceptionGroup.__new__() argument 1 must be str, not %s",
                         ma_type_name(vm, message));
-    if (!is_sequence(vm, excs))
+    if (!exception_is_sequence(vm, excs))
         return vm_raise(vm, vm->c.TypeError, "second argument (exceptions) must be a sequence");
     ObjTuple *t;
     if (!tuple_from_iterable(vm, excs, &t)) return false;

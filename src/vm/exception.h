@@ -22,6 +22,10 @@ bool exception_raise_key_error(VM *vm, Value key);
 bool exception_raise_empty(VM *vm, ObjClass *cls);
 /* Raise StopIteration(value) (value NONE: no args). */
 bool exception_raise_stop_iteration(VM *vm, Value value);
+/* The sub-exceptions of a (Base)ExceptionGroup, or NULL for anything else. */
+ObjTuple *exception_group_members(VM *vm, Value exc);
+/* Whether v supports the sequence protocol, as PySequence_Check sees it. */
+bool exception_is_sequence(VM *vm, Value v);
 /* CPython 3.11's "Did you mean" for an uncaught NameError (the VM's "name 'x'
  * is not defined": locals of the innermost frame, globals, builtins) or
  * AttributeError (its name and obj attributes: dir(obj)), or NULL. */

@@ -15,16 +15,6 @@
 #define MAIN_FRAME_CHUNK 256 /* the main fiber recurses; coroutines mostly do not */
 #define FRAME_CHUNK_FIRST 4
 
-static void *xmalloc(size_t n)
-{
-    void *p = malloc(n);
-    if (p == NULL) {
-        fputs("loopbook: out of memory\n", stderr);
-        abort();
-    }
-    return p;
-}
-
 static bool in_chunk(const StackChunk *c, const Value *p)
 {
     return c != NULL && p >= c->data && p <= c->data + c->cap;
@@ -41,7 +31,7 @@ static void push_stack_chunk(ObjFiber *f, uint32_t n)
          * cost little); later ones double. */
         uint32_t cap = f->stack == NULL ? n : f->stack->cap * 2;
         if (cap < n) cap = n;
-        c = xmalloc(sizeof(StackChunk) + cap * sizeof(Value));
+        c = gc_alloc_buffer(f->vm, sizeof(StackChunk) + cap * sizeof(Value));
         c->cap = cap;
     }
     if (f->stack) f->stack->saved_top = f->sp;
@@ -58,10 +48,10 @@ static void pop_stack_chunk(ObjFiber *f)
     f->stack = c->prev;
     f->stack_limit = f->stack ? f->stack->data + f->stack->cap : NULL;
     if (f->spare_stack == NULL || f->spare_stack->cap < c->cap) {
-        free(f->spare_stack);
+        gc_free_buffer(f->vm, f->spare_stack);
         f->spare_stack = c;
     } else {
-        free(c);
+        gc_free_buffer(f->vm, c);
     }
 }
 
@@ -103,7 +93,7 @@ static Frame *alloc_frame(VM *vm, ObjFiber *f)
             f->spare_frames = NULL;
         } else {
             uint32_t cap = c ? c->cap * 2 : f == vm->main_fiber ? MAIN_FRAME_CHUNK : FRAME_CHUNK_FIRST;
-            n = xmalloc(sizeof(FrameChunk) + cap * sizeof(Frame));
+            n = gc_alloc_buffer(vm, sizeof(FrameChunk) + cap * sizeof(Frame));
             n->cap = cap;
         }
         n->used = 0;
@@ -119,7 +109,7 @@ void frame_pop_chunk(ObjFiber *f)
     FrameChunk *c = f->frame_chunk;
     f->frame_chunk = c->prev;
     if (f->spare_frames == NULL) f->spare_frames = c;
-    else free(c);
+    else gc_free_buffer(f->vm, c);
 }
 
 /* ---- binding arguments ------------------------------------------------------------ */

@@ -84,7 +84,7 @@ static void *buf_carve(VM *vm, size_t block)
 static void *buf_alloc(VM *vm, size_t size)
 {
     size_t total = size + BUF_HEADER;
-    if (!USE_PAGES || total > GC_SIZE_QUANTUM * (GC_SIZE_CLASSES - 1)) {
+    if (!USE_PAGES || total > GC_SIZE_QUANTUM * (BUF_SIZE_CLASSES - 1)) {
         uint32_t *h = checked_realloc(NULL, total);
         h[0] = BUF_BIG;
         return (char *)h + BUF_HEADER;
@@ -100,6 +100,11 @@ static void *buf_alloc(VM *vm, size_t size)
     }
     h[0] = cls;
     return (char *)h + BUF_HEADER;
+}
+
+void *gc_alloc_buffer(VM *vm, size_t size)
+{
+    return buf_alloc(vm, size);
 }
 
 void gc_free_buffer(VM *vm, void *p)

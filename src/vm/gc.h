@@ -13,6 +13,8 @@ void *gc_realloc(VM *vm, void *ptr, size_t old_size, size_t new_size);
 /* Free a buffer from gc_realloc without touching the accounting (the sweep
  * settles that for a whole object). */
 void gc_free_buffer(VM *vm, void *p);
+/* A buffer outside the accounting (a fiber's stack and frame chunks). */
+void *gc_alloc_buffer(VM *vm, size_t size);
 /* Run a full collection now. */
 void gc_collect(VM *vm);
 /* Mark a value / object reachable (for mark callbacks of opaque objects). */

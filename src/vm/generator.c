@@ -385,7 +385,9 @@ bool gen_get_awaitable(VM *vm, Value v, int what, Value *out)
         *out = OBJ_VAL(((CoroWrapper *)AS_OBJ(it))->coro);
         return true;
     }
-    if (IS_EMPTY(vm_lookup_special(vm, it, vm->n.__next__)))
+    bool native_step = IS_KIND(it, OBJ_OPAQUE) && ((ObjOpaque *)AS_OBJ(it))->ops &&
+                       ((ObjOpaque *)AS_OBJ(it))->ops->send; /* SEND drives it directly */
+    if (!native_step && IS_EMPTY(vm_lookup_special(vm, it, vm->n.__next__)))
         return vm_raise(vm, vm->c.TypeError, "__await__() returned non-iterator of type '%s'",
                         vm_class_of(vm, it)->name->data);
     *out = it;

@@ -1750,7 +1750,9 @@ dispatch:
         }
         bool done;
         Value v;
-        if (async_is_awaitable(vm, recv)) CHECK(async_awaitable_step(vm, recv, val, EMPTY_VAL, &v, &done));
+        if (IS_KIND(recv, OBJ_OPAQUE) && ((ObjOpaque *)AS_OBJ(recv))->ops && ((ObjOpaque *)AS_OBJ(recv))->ops->send)
+            CHECK(((ObjOpaque *)AS_OBJ(recv))->ops->send(vm, (ObjOpaque *)AS_OBJ(recv), val, &v, &done));
+        else if (async_is_awaitable(vm, recv)) CHECK(async_awaitable_step(vm, recv, val, EMPTY_VAL, &v, &done));
         else CHECK(send_to_iterator(vm, recv, val, &v, &done));
         sp--;
         if (done) {
@@ -1824,6 +1826,7 @@ error:
 ObjFiber *fiber_new(VM *vm)
 {
     ObjFiber *f = gc_alloc_object(vm, sizeof(ObjFiber), OBJ_FIBER, vm->c.fiber);
+    f->vm = vm;
     f->exc_info = NONE_VAL;
     f->transfer = NONE_VAL;
     return f;
@@ -1831,20 +1834,21 @@ ObjFiber *fiber_new(VM *vm)
 
 void fiber_free_chunks(ObjFiber *f)
 {
+    VM *vm = f->vm;
     StackChunk *s = f->stack;
     while (s) {
         StackChunk *prev = s->prev;
-        free(s);
+        gc_free_buffer(vm, s);
         s = prev;
     }
-    free(f->spare_stack);
+    gc_free_buffer(vm, f->spare_stack);
     FrameChunk *fc = f->frame_chunk;
     while (fc) {
         FrameChunk *prev = fc->prev;
-        free(fc);
+        gc_free_buffer(vm, fc);
         fc = prev;
     }
-    free(f->spare_frames);
+    gc_free_buffer(vm, f->spare_frames);
     f->stack = f->spare_stack = NULL;
     f->stack_limit = NULL;
     f->frame_chunk = f->spare_frames = NULL;

@@ -379,6 +379,10 @@ typedef struct {
     const char *name;
     void (*mark)(VM *vm, ObjOpaque *self);
     void (*free)(VM *vm, ObjOpaque *self);
+    /* An iterator that `await` drives (SEND) without method calls or
+     * StopIteration objects: the next value in *out with *done false, or
+     * the result with *done true. NULL: SEND calls send() / __next__. */
+    bool (*send)(VM *vm, ObjOpaque *self, Value sent, Value *out, bool *done);
 } OpaqueOps;
 struct ObjOpaque {
     Obj obj;

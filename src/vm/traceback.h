@@ -10,8 +10,9 @@
 /* Prepend an entry for frame (at its current instruction) to the traceback of
  * the exception being raised. */
 void traceback_add_frame(VM *vm, Frame *frame);
-/* Print exc with its chain, traceback and last line, like CPython's
- * default excepthook. */
+/* Print exc with its chain, traceback, last line and __notes__, exception
+ * groups as nested boxes of their sub-exceptions, like CPython 3.11's default
+ * excepthook. Leaves vm->exception as it found it. */
 void traceback_print(VM *vm, Value exc, FILE *to);
 /* "ValueError: bad" (or "ValueError"): the last line of a traceback, malloc'd. */
 char *traceback_last_line(VM *vm, Value exc);

@@ -285,6 +285,7 @@ typedef struct ObjFiber {
     Obj *owner;              /* the generator or coroutine this fiber runs, or NULL */
     Value exc_info;          /* the exception being handled (for bare raise), or NONE */
     Value transfer;          /* a value in flight between fibers (sent / yielded) */
+    struct VM *vm;           /* whose allocator its chunks come from */
     uint8_t state;           /* FIBER_* */
 } ObjFiber;
 
@@ -325,6 +326,7 @@ typedef struct {
 
 #define GC_SIZE_QUANTUM 16
 #define GC_SIZE_CLASSES 17 /* free lists for objects up to 256 bytes */
+#define BUF_SIZE_CLASSES 33 /* free lists for buffers up to 512 bytes (header included) */
 
 typedef struct GcPage GcPage;
 typedef enum { TICK_GO, TICK_SUSPEND, TICK_ERROR } TickOutcome;
@@ -341,7 +343,7 @@ struct VM {
     GcPage *sweep_cursor[GC_SIZE_CLASSES]; /* the next page the lazy sweep will visit */
     size_t live_bytes;                 /* what the last mark phase found reachable */
     Obj *objects; /* the large objects (small ones live in pages) */
-    BufFree *buf_free_lists[GC_SIZE_CLASSES]; /* free small buffers (gc_realloc), per size class */
+    BufFree *buf_free_lists[BUF_SIZE_CLASSES]; /* free small buffers (gc_realloc), per size class */
     BufChunk *buf_chunks;                      /* where small buffers are carved from */
     char *buf_bump, *buf_end;                  /* the unused rest of the newest chunk */
     size_t bytes_allocated;

@@ -9,26 +9,16 @@ from _asyncio_core import (
     new_event_loop, current_task, all_tasks, iscoroutine,
     iscoroutinefunction, isfuture, ensure_future, create_task, _describe,
     _set_result_unless_cancelled, _set_interrupt_task, _interrupt_count,
-    _set_thread_trampoline,
+    _set_thread_trampoline, _sleep0,
 )
 
 TimeoutError = TimeoutError
 
 
-class _Sleep0:
-    """What sleep(0) awaits: a bare yield, which gives the other ready
-    callbacks one pass of the loop."""
-
-    def __await__(self):
-        yield
-
-
-_SLEEP0 = _Sleep0()
-
-
 async def sleep(delay, result=None):
     if delay <= 0:
-        await _SLEEP0
+        # a bare yield: the other ready callbacks get one pass of the loop
+        await _sleep0
         return result
     loop = get_running_loop()
     future = loop.create_future()
