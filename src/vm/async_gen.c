@@ -39,8 +39,10 @@ static void awaitable_mark(VM *vm, ObjOpaque *o)
     gc_mark_value(vm, aw->arg);
 }
 
-static const OpaqueOps asend_ops = {.name = "async_generator_asend", .mark = awaitable_mark};
-static const OpaqueOps athrow_ops = {.name = "async_generator_athrow", .mark = awaitable_mark};
+static bool awaitable_ops_send(VM *vm, ObjOpaque *self, Value sent, Value *out, bool *done);
+/* SEND steps them directly (awaitable_ops_send), without method calls or StopIteration objects */
+static const OpaqueOps asend_ops = {.name = "async_generator_asend", .mark = awaitable_mark, .send = awaitable_ops_send};
+static const OpaqueOps athrow_ops = {.name = "async_generator_athrow", .mark = awaitable_mark, .send = awaitable_ops_send};
 
 static bool is_agen(VM *vm, Value v)
 {
@@ -241,10 +243,18 @@ bool async_is_awaitable(VM *vm, Value v)
     return cls == vm->c.async_generator_asend || cls == vm->c.async_generator_athrow;
 }
 
-bool async_awaitable_step(VM *vm, Value awaitable, Value sent, Value thrown, Value *out, bool *done)
+/* One step of an awaitable: resumed with `sent`, or `thrown` (not EMPTY)
+ * thrown in. *done: it finished with *out as its result (its send() raises
+ * StopIteration(*out)); otherwise *out is a value an await passes through. */
+static bool awaitable_step(VM *vm, Value awaitable, Value sent, Value thrown, Value *out, bool *done)
 {
     AgenAwaitable *aw = (AgenAwaitable *)AS_OBJ(awaitable);
     return is_asend(aw) ? asend_step(vm, aw, sent, thrown, out, done) : athrow_step(vm, aw, sent, thrown, out, done);
+}
+
+static bool awaitable_ops_send(VM *vm, ObjOpaque *self, Value sent, Value *out, bool *done)
+{
+    return awaitable_step(vm, OBJ_VAL(self), sent, EMPTY_VAL, out, done);
 }
 
 static bool self_awaitable(VM *vm, Value *args, int nargs, const char *method)
@@ -257,7 +267,7 @@ static bool self_awaitable(VM *vm, Value *args, int nargs, const char *method)
 static bool step_method(VM *vm, Value awaitable, Value sent, Value thrown, Value *out)
 {
     bool done;
-    if (!async_awaitable_step(vm, awaitable, sent, thrown, out, &done)) return false;
+    if (!awaitable_step(vm, awaitable, sent, thrown, out, &done)) return false;
     return done ? exception_raise_stop_iteration(vm, *out) : true;
 }
 

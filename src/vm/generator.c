@@ -340,7 +340,15 @@ static void coro_wrapper_mark(VM *vm, ObjOpaque *o)
     gc_mark_object(vm, (Obj *)((CoroWrapper *)o)->coro);
 }
 
-static const OpaqueOps coro_wrapper_ops = {.name = "coroutine_wrapper", .mark = coro_wrapper_mark};
+/* SEND steps a wrapper (in `yield from coro.__await__()`) as the coroutine itself. */
+static bool coro_wrapper_send(VM *vm, ObjOpaque *self, Value sent, Value *out, bool *done)
+{
+    GenOutcome r = gen_resume(vm, ((CoroWrapper *)self)->coro, sent, EMPTY_VAL, out);
+    *done = r == GEN_RETURNED;
+    return r != GEN_RAISED;
+}
+
+static const OpaqueOps coro_wrapper_ops = {.name = "coroutine_wrapper", .mark = coro_wrapper_mark, .send = coro_wrapper_send};
 
 static bool is_coro_wrapper(VM *vm, Value v)
 {

@@ -87,11 +87,6 @@ bool async_get_aiter(VM *vm, Value obj, Value *out);
 bool async_get_anext(VM *vm, Value aiter, Value *out);
 /* Is v an async_generator_asend / _athrow awaitable? */
 bool async_is_awaitable(VM *vm, Value v);
-/* One step of such an awaitable (SEND drives them directly): resumed with
- * `sent`, or `thrown` (not EMPTY) thrown in. *done: it finished with *out
- * as its result (send() would raise StopIteration(*out)); otherwise *out is
- * a value its generator's await passes through. */
-bool async_awaitable_step(VM *vm, Value awaitable, Value sent, Value thrown, Value *out, bool *done);
 /* Install the async generator methods and its awaitables' classes. */
 void async_gen_install(VM *vm);
 

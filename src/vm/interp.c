@@ -1752,7 +1752,6 @@ dispatch:
         Value v;
         if (IS_KIND(recv, OBJ_OPAQUE) && ((ObjOpaque *)AS_OBJ(recv))->ops && ((ObjOpaque *)AS_OBJ(recv))->ops->send)
             CHECK(((ObjOpaque *)AS_OBJ(recv))->ops->send(vm, (ObjOpaque *)AS_OBJ(recv), val, &v, &done));
-        else if (async_is_awaitable(vm, recv)) CHECK(async_awaitable_step(vm, recv, val, EMPTY_VAL, &v, &done));
         else CHECK(send_to_iterator(vm, recv, val, &v, &done));
         sp--;
         if (done) {

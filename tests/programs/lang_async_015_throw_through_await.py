@@ -134,3 +134,22 @@ try:
     it.send(99)
 except StopIteration as e:
     print("StopIteration", e.value)
+
+# A generator can delegate to a coroutine's steps with yield from.
+def legacy():
+    result = yield from leaf().__await__()
+    return "legacy got " + str(result)
+
+
+g = legacy()
+print(next(g))
+try:
+    g.send(5)
+except StopIteration as e:
+    print(e.value)
+g = legacy()
+next(g)
+try:
+    g.throw(Cancelled("through yield from"))
+except Cancelled as e:
+    print("thrown through:", e)
