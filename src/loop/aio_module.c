@@ -277,9 +277,9 @@ static bool sleep0_await(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Valu
 static void add_sleep0(VM *vm, ObjModule *m)
 {
     ObjClass *c = class_new(vm, str_intern_cstr(vm, "_Sleep0"), vm->c.object, OBJ_OPAQUE);
+    vm_push_root(vm, OBJ_VAL(c));
     c->module = str_intern_cstr(vm, "_asyncio");
     c->class_flags |= CLASS_NATIVE;
-    vm_push_root(vm, OBJ_VAL(c));
     vm_define_native(vm, c->dict, "__await__", sleep0_await, c);
     ObjOpaque *o = opaque_new(vm, c, &sleep0_ops, NULL);
     module_add_value(vm, m, "_sleep0", OBJ_VAL(o));
@@ -289,8 +289,10 @@ static void add_sleep0(VM *vm, ObjModule *m)
 static ObjClass *exception_class(VM *vm, ObjModule *m, const char *name, ObjClass *base)
 {
     ObjClass *c = class_new(vm, str_intern_cstr(vm, name), base, OBJ_EXCEPTION);
+    vm_push_root(vm, OBJ_VAL(c));
     c->module = str_intern_cstr(vm, "asyncio.exceptions");
     module_add_value(vm, m, name, OBJ_VAL(c));
+    vm_pop_root(vm, 1);
     return c;
 }
 

@@ -924,9 +924,11 @@ static bool iter_close(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value 
 static ObjClass *new_class(VM *vm, ObjModule *m, const char *name, ObjClass *base, const char *module)
 {
     ObjClass *c = class_new(vm, str_intern_cstr(vm, name), base, OBJ_OPAQUE);
+    vm_push_root(vm, OBJ_VAL(c));
     c->module = str_intern_cstr(vm, module);
     c->class_flags |= CLASS_NATIVE;
     module_add_value(vm, m, name, OBJ_VAL(c));
+    vm_pop_root(vm, 1);
     return c;
 }
 
@@ -981,8 +983,8 @@ void future_install(VM *vm, ObjModule *m)
     define_methods(vm, st->Task, task_methods, sizeof task_methods / sizeof task_methods[0]);
 
     st->FutureIter = class_new(vm, str_intern_cstr(vm, "FutureIter"), vm->c.object, OBJ_OPAQUE);
-    st->FutureIter->module = str_intern_cstr(vm, "_asyncio");
     vm_push_root(vm, OBJ_VAL(st->FutureIter));
+    st->FutureIter->module = str_intern_cstr(vm, "_asyncio");
     static const ModuleFunc iter_methods[] = {
         {"__next__", iter_next}, {"send", iter_send},   {"throw", iter_throw},
         {"close", iter_close},   {"__iter__", iter_self},

@@ -261,7 +261,10 @@ bool loop_wait_until(Loop *l, double when)
     }
     double ms = ceil((when - now) * 1e3);
     uv_update_time(&l->uv);
-    uv_timer_start(&l->uv_timer, on_uv_timer, ms > 1e12 ? (uint64_t)1e12 : (uint64_t)ms, 0);
+    /* Repeating every millisecond: libuv's UV_RUN_ONCE runs due timers
+     * before it polls, so a timer that came due in between would fire there
+     * and leave the poll with no timer at all, blocking for ever. */
+    uv_timer_start(&l->uv_timer, on_uv_timer, ms > 1e12 ? (uint64_t)1e12 : (uint64_t)ms, 1);
     uv_run(&l->uv, UV_RUN_ONCE);
     uv_timer_stop(&l->uv_timer);
     return vm_check_interrupt(vm);
@@ -717,9 +720,11 @@ static ObjClass *opaque_class(VM *vm, ObjModule *m, const char *name, const char
                               size_t n, ObjClass *base)
 {
     ObjClass *c = class_new(vm, str_intern_cstr(vm, name), base ? base : vm->c.object, OBJ_OPAQUE);
+    vm_push_root(vm, OBJ_VAL(c));
     c->module = str_intern_cstr(vm, module);
     c->class_flags |= CLASS_NATIVE;
     module_add_value(vm, m, name, OBJ_VAL(c));
+    vm_pop_root(vm, 1);
     for (size_t i = 0; i < n; i++) vm_define_native(vm, c->dict, fns[i].name, fns[i].fn, c);
     return c;
 }
