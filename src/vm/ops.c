@@ -48,18 +48,18 @@ static int64_t as_i64(Value v)
 
 /* A special method defined in Python by cls or a base (natives are the
  * built-in behaviour, which the fast paths implement). EMPTY when none. */
-static Value user_special(ObjClass *cls, ObjStr *name)
+static Value user_special(VM *vm, ObjClass *cls, ObjStr *name)
 {
     if (cls->class_flags & CLASS_BUILTIN) return EMPTY_VAL;
-    Value m = class_lookup(cls, name);
+    Value m = vm_class_lookup(vm, cls, name);
     if (IS_EMPTY(m) || IS_NATIVE(m)) return EMPTY_VAL;
     return m;
 }
 
 /* A native special method of cls (a module's C class, a view ...). */
-static Value native_special(ObjClass *cls, ObjStr *name)
+static Value native_special(VM *vm, ObjClass *cls, ObjStr *name)
 {
-    Value m = class_lookup(cls, name);
+    Value m = vm_class_lookup(vm, cls, name);
     return IS_NATIVE(m) ? m : EMPTY_VAL;
 }
 
@@ -282,7 +282,7 @@ static Res repeat_count(VM *vm, Value n, int64_t *out)
     if (IS_BIGINT(n))
         return (Res)vm_raise(vm, vm->c.OverflowError,
                              "cannot fit 'int' into an index-sized integer");
-    if (IS_OBJ(n) && !IS_EMPTY(user_special(vm_class_of(vm, n), vm->n.__index__)))
+    if (IS_OBJ(n) && !IS_EMPTY(user_special(vm, vm_class_of(vm, n), vm->n.__index__)))
         return op_index(vm, n, out) ? R_OK : R_ERR;
     return R_NOTIMPL;
 }
@@ -520,11 +520,11 @@ bool op_binary(VM *vm, BinaryOp op, Value a, Value b, bool inplace, Value *out)
     binop_names(vm, op, &name, &rname, &iname);
     Res r;
     if (inplace && ua) {
-        r = try_dunder(vm, user_special(ca, iname), a, b, out);
+        r = try_dunder(vm, user_special(vm, ca, iname), a, b, out);
         if (r != R_NOTIMPL) return r == R_OK;
     }
-    Value ma = ua ? user_special(ca, name) : EMPTY_VAL;
-    Value mb = ub && cb != ca ? user_special(cb, rname) : EMPTY_VAL;
+    Value ma = ua ? user_special(vm, ca, name) : EMPTY_VAL;
+    Value mb = ub && cb != ca ? user_special(vm, cb, rname) : EMPTY_VAL;
     bool tried_b = false;
     /* A subclass's reflected method goes first when it overrides it. */
     if (!IS_EMPTY(mb) && class_is_subclass(cb, ca) && !value_is(mb, class_lookup(ca, rname))) {
@@ -542,7 +542,7 @@ bool op_binary(VM *vm, BinaryOp op, Value a, Value b, bool inplace, Value *out)
         if (r != R_NOTIMPL) return r == R_OK;
     }
     /* A native class of a module may implement the operator in C. */
-    Value na = native_special(ca, name);
+    Value na = native_special(vm, ca, name);
     if (!IS_EMPTY(na)) {
         r = try_dunder(vm, na, a, b, out);
         if (r != R_NOTIMPL) return r == R_OK;
@@ -626,8 +626,8 @@ bool op_unary(VM *vm, UnaryOp op, Value a, Value *out)
     ObjStr *name = op == UNOP_NEG ? vm->n.__neg__ : op == UNOP_POS ? vm->n.__pos__ : vm->n.__invert__;
     if (IS_OBJ(a)) {
         ObjClass *cls = vm_class_of(vm, a);
-        Value m = user_special(cls, name);
-        if (IS_EMPTY(m)) m = native_special(cls, name);
+        Value m = user_special(vm, cls, name);
+        if (IS_EMPTY(m)) m = native_special(vm, cls, name);
         if (!IS_EMPTY(m)) return call_special(vm, m, a, NULL, 0, out);
     }
     return vm_raise(vm, vm->c.TypeError, "bad operand type for unary %s: '%s'",
@@ -880,10 +880,10 @@ static Res builtin_compare(VM *vm, CompareOp op, Value a, Value b, Value *out)
  * object.__ne__'s default of inverting __eq__. */
 static Res user_compare(VM *vm, ObjClass *cls, CompareOp op, Value self, Value other, Value *out)
 {
-    Value m = user_special(cls, cmp_name(vm, op));
+    Value m = user_special(vm, cls, cmp_name(vm, op));
     if (!IS_EMPTY(m)) return try_dunder(vm, m, self, other, out);
     if (op == CMP_NE) {
-        m = user_special(cls, vm->n.__eq__);
+        m = user_special(vm, cls, vm->n.__eq__);
         Value r;
         Res res = try_dunder(vm, m, self, other, &r);
         if (res != R_OK) return res;
@@ -897,8 +897,8 @@ static Res user_compare(VM *vm, ObjClass *cls, CompareOp op, Value self, Value o
 
 static bool has_user_compare(ObjClass *cls, VM *vm, CompareOp op)
 {
-    return !IS_EMPTY(user_special(cls, cmp_name(vm, op))) ||
-           (op == CMP_NE && !IS_EMPTY(user_special(cls, vm->n.__eq__)));
+    return !IS_EMPTY(user_special(vm, cls, cmp_name(vm, op))) ||
+           (op == CMP_NE && !IS_EMPTY(user_special(vm, cls, vm->n.__eq__)));
 }
 
 bool op_compare(VM *vm, CompareOp op, Value a, Value b, Value *out)
@@ -948,7 +948,7 @@ bool op_compare(VM *vm, CompareOp op, Value a, Value b, Value *out)
         if (r != R_NOTIMPL) return r == R_OK;
     }
     /* Module classes written in C may define comparisons natively. */
-    Value m = native_special(ca, cmp_name(vm, op));
+    Value m = native_special(vm, ca, cmp_name(vm, op));
     if (!IS_EMPTY(m) && (ca->class_flags & CLASS_BUILTIN) && ca != vm->c.object) {
         r = try_dunder(vm, m, a, b, out);
         if (r != R_NOTIMPL) return r == R_OK;
@@ -1039,10 +1039,10 @@ bool op_len(VM *vm, Value v, int64_t *out)
 {
     if (IS_OBJ(v)) {
         ObjClass *cls = AS_OBJ(v)->cls;
-        Value m = user_special(cls, vm->n.__len__);
+        Value m = user_special(vm, cls, vm->n.__len__);
         if (IS_EMPTY(m)) {
             if (builtin_len(v, out)) return true;
-            m = native_special(cls, vm->n.__len__);
+            m = native_special(vm, cls, vm->n.__len__);
         }
         if (!IS_EMPTY(m)) {
             Value r;
@@ -1075,8 +1075,8 @@ bool op_truthy(VM *vm, Value v, bool *out)
             return true;
         }
     }
-    Value m = user_special(cls, vm->n.__bool__);
-    if (IS_EMPTY(m)) m = native_special(cls, vm->n.__bool__);
+    Value m = user_special(vm, cls, vm->n.__bool__);
+    if (IS_EMPTY(m)) m = native_special(vm, cls, vm->n.__bool__);
     if (!IS_EMPTY(m)) {
         Value r;
         if (!call_special(vm, m, v, NULL, 0, &r)) return false;
@@ -1086,13 +1086,13 @@ bool op_truthy(VM *vm, Value v, bool *out)
         *out = AS_BOOL(r);
         return true;
     }
-    m = user_special(cls, vm->n.__len__);
+    m = user_special(vm, cls, vm->n.__len__);
     if (IS_EMPTY(m)) {
         if (builtin_len(v, &n)) {
             *out = n != 0;
             return true;
         }
-        m = native_special(cls, vm->n.__len__);
+        m = native_special(vm, cls, vm->n.__len__);
     }
     if (!IS_EMPTY(m)) {
         Value r;
@@ -1205,7 +1205,7 @@ bool op_hash(VM *vm, Value v, uint64_t *out)
     }
     if ((cls->class_flags & CLASS_BUILTIN) && cls != vm->c.object) {
         /* A module's C class may hash natively. */
-        Value h = native_special(cls, vm->n.__hash__);
+        Value h = native_special(vm, cls, vm->n.__hash__);
         if (!IS_EMPTY(h) && AS_NATIVE(h)->fn != native_object_hash) {
             Value r;
             if (!call_special(vm, h, v, NULL, 0, &r)) return false;
@@ -1595,7 +1595,7 @@ static bool repr_into(VM *vm, Value v, TextBuf *out, ReprCtx *ctx)
         if (kind == OBJ_LIST || kind == OBJ_TUPLE || kind == OBJ_DICT)
             return container_repr(vm, v, out, ctx);
     } else {
-        Value m = user_special(cls, vm->n.__repr__);
+        Value m = user_special(vm, cls, vm->n.__repr__);
         if (!IS_EMPTY(m)) {
             ReprCtx here = {ctx, AS_OBJ(v), ctx ? ctx->depth + 1 : 1};
             if (here.depth > vm->max_depth)
@@ -1608,7 +1608,7 @@ static bool repr_into(VM *vm, Value v, TextBuf *out, ReprCtx *ctx)
     /* Module classes written in C may bring their own __repr__. */
     uint8_t kind = AS_OBJ(v)->kind;
     if (kind == OBJ_INSTANCE || kind == OBJ_OPAQUE) {
-        Value m = native_special(cls, vm->n.__repr__);
+        Value m = native_special(vm, cls, vm->n.__repr__);
         if (!IS_EMPTY(m) && AS_NATIVE(m)->fn != native_object_repr)
             return call_text_method(vm, m, v, "__repr__", out);
     }
@@ -1623,7 +1623,7 @@ static bool str_into(VM *vm, Value v, TextBuf *out)
             tb_add_str(out, AS_STR(v));
             return true;
         }
-        Value m = user_special(cls, vm->n.__str__);
+        Value m = user_special(vm, cls, vm->n.__str__);
         if (!IS_EMPTY(m)) return call_text_method(vm, m, v, "__str__", out);
         uint8_t kind = AS_OBJ(v)->kind;
         if (kind == OBJ_STR) {
@@ -1637,7 +1637,7 @@ static bool str_into(VM *vm, Value v, TextBuf *out)
             return true;
         }
         if (kind == OBJ_INSTANCE || kind == OBJ_OPAQUE) {
-            m = native_special(cls, vm->n.__str__);
+            m = native_special(vm, cls, vm->n.__str__);
             if (!IS_EMPTY(m) && AS_NATIVE(m)->fn != native_object_str)
                 return call_text_method(vm, m, v, "__str__", out);
         }
@@ -1748,7 +1748,7 @@ static bool native_object_ne(VM *vm, Value *args, int nargs, ObjTuple *kwnames, 
     if (nargs != 2)
         return vm_raise(vm, vm->c.TypeError, "expected 1 argument, got %d", nargs - 1);
     ObjClass *cls = vm_class_of(vm, args[0]);
-    Value m = user_special(cls, vm->n.__eq__);
+    Value m = user_special(vm, cls, vm->n.__eq__);
     Value r;
     if (IS_EMPTY(m)) {
         r = value_is(args[0], args[1]) ? TRUE_VAL : vm->not_implemented;
@@ -1838,7 +1838,7 @@ bool op_contains(VM *vm, Value container, Value item, bool *out)
                         type_name(vm, container));
     Obj *o = AS_OBJ(container);
     ObjClass *cls = o->cls;
-    Value m = user_special(cls, vm->n.__contains__);
+    Value m = user_special(vm, cls, vm->n.__contains__);
     if (!IS_EMPTY(m)) {
         Value r;
         if (!call_special(vm, m, container, &item, 1, &r)) return false;
@@ -1869,7 +1869,7 @@ bool op_contains(VM *vm, Value container, Value item, bool *out)
         break;
     default: break;
     }
-    m = native_special(cls, vm->n.__contains__);
+    m = native_special(vm, cls, vm->n.__contains__);
     if (!IS_EMPTY(m)) {
         Value r;
         if (!call_special(vm, m, container, &item, 1, &r)) return false;
@@ -1877,7 +1877,7 @@ bool op_contains(VM *vm, Value container, Value item, bool *out)
     }
     bool iterable = o->kind == OBJ_ITER || o->kind == OBJ_GENERATOR ||
                     !IS_EMPTY(class_lookup(cls, vm->n.__iter__)) ||
-                    !IS_EMPTY(user_special(cls, vm->n.__getitem__));
+                    !IS_EMPTY(user_special(vm, cls, vm->n.__getitem__));
     if (!iterable)
         return vm_raise(vm, vm->c.TypeError, "argument of type '%s' is not iterable",
                         cls->name->data);
@@ -2026,7 +2026,7 @@ bool op_getitem(VM *vm, Value obj, Value key, Value *out)
         }
         return list_getitem(vm, l, key, out);
     }
-    Value m = user_special(cls, vm->n.__getitem__);
+    Value m = user_special(vm, cls, vm->n.__getitem__);
     if (!IS_EMPTY(m)) return call_special(vm, m, obj, &key, 1, out);
     switch (o->kind) {
     case OBJ_LIST: return list_getitem(vm, (ObjList *)o, key, out);
@@ -2062,7 +2062,7 @@ bool op_getitem(VM *vm, Value obj, Value key, Value *out)
     }
     default: break;
     }
-    m = native_special(cls, vm->n.__getitem__);
+    m = native_special(vm, cls, vm->n.__getitem__);
     if (!IS_EMPTY(m)) return call_special(vm, m, obj, &key, 1, out);
     return not_subscriptable(vm, obj);
 }
@@ -2082,14 +2082,14 @@ bool op_setitem(VM *vm, Value obj, Value key, Value v)
             return true;
         }
         if (o->kind == OBJ_DICT && cls == vm->c.dict) return dict_set(vm, (ObjDict *)o, key, v);
-        Value m = user_special(cls, vm->n.__setitem__);
+        Value m = user_special(vm, cls, vm->n.__setitem__);
         if (!IS_EMPTY(m)) {
             Value args[2] = {key, v}, r;
             return call_special(vm, m, obj, args, 2, &r);
         }
         if (o->kind == OBJ_LIST) return list_setitem(vm, (ObjList *)o, key, v);
         if (o->kind == OBJ_DICT) return dict_set(vm, (ObjDict *)o, key, v);
-        m = native_special(cls, vm->n.__setitem__);
+        m = native_special(vm, cls, vm->n.__setitem__);
         if (!IS_EMPTY(m)) {
             Value args[2] = {key, v}, r;
             return call_special(vm, m, obj, args, 2, &r);
@@ -2104,7 +2104,7 @@ bool op_delitem(VM *vm, Value obj, Value key)
     if (IS_OBJ(obj)) {
         Obj *o = AS_OBJ(obj);
         ObjClass *cls = o->cls;
-        Value m = user_special(cls, vm->n.__delitem__);
+        Value m = user_special(vm, cls, vm->n.__delitem__);
         if (!IS_EMPTY(m)) {
             Value r;
             return call_special(vm, m, obj, &key, 1, &r);
@@ -2116,7 +2116,7 @@ bool op_delitem(VM *vm, Value obj, Value key)
             if (!found) return exception_raise_key_error(vm, key);
             return true;
         }
-        m = native_special(cls, vm->n.__delitem__);
+        m = native_special(vm, cls, vm->n.__delitem__);
         if (!IS_EMPTY(m)) {
             Value r;
             return call_special(vm, m, obj, &key, 1, &r);
@@ -2144,7 +2144,7 @@ bool op_iter(VM *vm, Value v, Value *out)
     if (IS_OBJ(v)) {
         Obj *o = AS_OBJ(v);
         ObjClass *cls = o->cls;
-        Value m = user_special(cls, vm->n.__iter__);
+        Value m = user_special(vm, cls, vm->n.__iter__);
         if (IS_EMPTY(m)) {
             bool found;
             if (!iter_for_object(vm, v, out, &found)) return false;
@@ -2157,7 +2157,7 @@ bool op_iter(VM *vm, Value v, Value *out)
                 *out = v;
                 return true;
             }
-            m = native_special(cls, vm->n.__iter__);
+            m = native_special(vm, cls, vm->n.__iter__);
         }
         if (!IS_EMPTY(m)) {
             Value r;
@@ -2169,7 +2169,7 @@ bool op_iter(VM *vm, Value v, Value *out)
             return true;
         }
         /* A class with __getitem__ but no __iter__: the old sequence protocol. */
-        if (!IS_EMPTY(user_special(cls, vm->n.__getitem__))) {
+        if (!IS_EMPTY(user_special(vm, cls, vm->n.__getitem__))) {
             ObjIter *it = iter_new(vm, vm->c.seq_iterator, ITER_SEQ, v);
             it->index = 0;
             *out = OBJ_VAL(it);
@@ -2222,13 +2222,13 @@ bool op_next(VM *vm, Value it, Value *out, bool *done)
             return iter_next_builtin(vm, AS_ITER(it), out, done);
         }
         if (o->kind == OBJ_GENERATOR && cls == vm->c.generator) return vm_generator_next(vm, it, out, done);
-        Value m = user_special(cls, vm->n.__next__);
+        Value m = user_special(vm, cls, vm->n.__next__);
         if (IS_EMPTY(m)) {
             if (o->kind == OBJ_ITER && iter_is_iterator(AS_ITER(it))) {
                 *done = false;
                 return iter_next_builtin(vm, AS_ITER(it), out, done);
             }
-            m = native_special(cls, vm->n.__next__);
+            m = native_special(vm, cls, vm->n.__next__);
         }
         if (!IS_EMPTY(m)) return call_next(vm, m, it, out, done);
 
@@ -2250,8 +2250,8 @@ bool op_index(VM *vm, Value v, int64_t *out)
     if (IS_BIGINT(v)) return index_too_big(vm);
     if (IS_OBJ(v)) {
         ObjClass *cls = AS_OBJ(v)->cls;
-        Value m = user_special(cls, vm->n.__index__);
-        if (IS_EMPTY(m) && !(cls->class_flags & CLASS_BUILTIN)) m = native_special(cls, vm->n.__index__);
+        Value m = user_special(vm, cls, vm->n.__index__);
+        if (IS_EMPTY(m) && !(cls->class_flags & CLASS_BUILTIN)) m = native_special(vm, cls, vm->n.__index__);
         if (!IS_EMPTY(m)) {
             Value r;
             if (!call_special(vm, m, v, NULL, 0, &r)) return false;
