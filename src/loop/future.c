@@ -870,7 +870,7 @@ static bool iter_next(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *
     (void)kwnames;
     FutureIter *it = self_iter(vm, args, nargs);
     if (it == NULL) return false;
-    bool done;
+    bool done = false;
     Value r;
     if (!iter_step(vm, (ObjOpaque *)AS_OBJ(args[0]), NONE_VAL, &r, &done)) return false;
     if (!done) {

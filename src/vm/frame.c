@@ -13,7 +13,7 @@
 #define MIN_STACK_CHUNK 256
 #define MIN_COROUTINE_STACK_CHUNK 32 /* a suspended coroutine keeps its chunks: keep them small */
 #define MAIN_FRAME_CHUNK 256 /* the main fiber recurses; coroutines mostly do not */
-#define FRAME_CHUNK_FIRST 4
+#define FRAME_CHUNK_FIRST 1 /* a suspended coroutine usually holds one frame */
 
 static bool in_chunk(const StackChunk *c, const Value *p)
 {
@@ -47,7 +47,10 @@ static void pop_stack_chunk(ObjFiber *f)
     StackChunk *c = f->stack;
     f->stack = c->prev;
     f->stack_limit = f->stack ? f->stack->data + f->stack->cap : NULL;
-    if (f->spare_stack == NULL || f->spare_stack->cap < c->cap) {
+    /* The main fiber keeps one chunk to avoid churn in deep recursion; a
+     * coroutine, which may stay suspended for long, keeps nothing spare
+     * (the buffer free lists make reuse cheap anyway). */
+    if (f == f->vm->main_fiber && (f->spare_stack == NULL || f->spare_stack->cap < c->cap)) {
         gc_free_buffer(f->vm, f->spare_stack);
         f->spare_stack = c;
     } else {
@@ -108,7 +111,7 @@ void frame_pop_chunk(ObjFiber *f)
 {
     FrameChunk *c = f->frame_chunk;
     f->frame_chunk = c->prev;
-    if (f->spare_frames == NULL) f->spare_frames = c;
+    if (f->spare_frames == NULL && f == f->vm->main_fiber) f->spare_frames = c;
     else gc_free_buffer(f->vm, c);
 }
 

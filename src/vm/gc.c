@@ -13,6 +13,10 @@
 
 #define GC_FIRST_THRESHOLD GC_FIRST_THRESHOLD_BYTES
 #define GC_GROWTH 2
+/* Past this much live data the heap may grow by half of it, not all of it,
+ * before the next collection: big heaps (200,000 pending tasks) would
+ * otherwise sit at twice their live size. */
+#define GC_BIG_HEAP (64u << 20)
 
 static void *checked_realloc(void *ptr, size_t size)
 {
@@ -104,6 +108,7 @@ static void *buf_alloc(VM *vm, size_t size)
 
 void *gc_alloc_buffer(VM *vm, size_t size)
 {
+    vm->bytes_allocated += size; /* allocation pressure; the sweep settles the count */
     return buf_alloc(vm, size);
 }
 
@@ -507,9 +512,20 @@ static size_t table_bytes(const DictTable *t)
 }
 
 /* The bytes an object owns, as gc_realloc counted them. */
+/* A fiber's stack and frame chunks (gc_alloc_buffer counts them when they
+ * are made, so the live count must include them too). */
+static size_t fiber_bytes(const ObjFiber *f)
+{
+    size_t n = 0;
+    for (const StackChunk *c = f->stack; c; c = c->prev) n += sizeof(StackChunk) + c->cap * sizeof(Value);
+    for (const FrameChunk *c = f->frame_chunk; c; c = c->prev) n += sizeof(FrameChunk) + c->cap * sizeof(Frame);
+    return n;
+}
+
 static size_t owned_bytes(Obj *o)
 {
     switch ((ObjKind)o->kind) {
+    case OBJ_FIBER: return fiber_bytes((ObjFiber *)o);
     case OBJ_LIST: return ((ObjList *)o)->cap * sizeof(Value);
     case OBJ_DICT: return table_bytes(&((ObjDict *)o)->table);
     case OBJ_SET: return ((ObjSet *)o)->table ? (((ObjSet *)o)->mask + 1u) * sizeof(SetEntry) : 0;
@@ -595,7 +611,8 @@ void gc_collect(VM *vm)
     /* From here on bytes_allocated counts from what survived. */
     size_t live = vm->live_bytes;
     vm->bytes_allocated = live;
-    vm->next_gc = live * GC_GROWTH > GC_FIRST_THRESHOLD ? live * GC_GROWTH : GC_FIRST_THRESHOLD;
+    size_t grown = live > GC_BIG_HEAP ? live + live / 2 : live * GC_GROWTH;
+    vm->next_gc = grown > GC_FIRST_THRESHOLD ? grown : GC_FIRST_THRESHOLD;
     vm->gc_running = false;
 }
 
