@@ -49,6 +49,31 @@ static void clear_exc_name(Compiler *c, const char *name)
     delete_name(c, name);
 }
 
+/* A break / continue / return leaves the try part of block `index` (a
+ * try/finally): emit its finally body here. The body is compiled as if that
+ * block and the ones inside it were gone, so that its own break / continue /
+ * return unwind only the blocks around the try. Its loops, tries and withs
+ * push blocks into those places: the blocks are saved and put back, since
+ * the statement being compiled still unwinds the outer ones, and its end
+ * resumes their protected ranges and patches their breaks. A return value
+ * on the stack becomes a POP_VALUE block, dropped by a break / continue /
+ * return inside the body. */
+static void unwind_finally(Compiler *c, int index, bool preserve_tos)
+{
+    Unit *u = c->u;
+    int saved_n = u->n_fblocks;
+    size_t n_saved = (size_t)(saved_n - index);
+    FBlock *saved = malloc(n_saved * sizeof(FBlock));
+    if (saved == NULL) abort();
+    memcpy(saved, &u->fblocks[index], n_saved * sizeof(FBlock));
+    u->n_fblocks = index;
+    if (preserve_tos) fblock_push(c, FB_POP_VALUE);
+    compile_stmts(c, saved[0].finalbody);
+    memcpy(&u->fblocks[index], saved, n_saved * sizeof(FBlock));
+    u->n_fblocks = saved_n;
+    free(saved);
+}
+
 /* Emit the code that leaves block b on the way out of a break / continue /
  * return. preserve_tos: a return value sits on top and must survive. */
 static void unwind_block(Compiler *c, int index, bool preserve_tos)
@@ -83,15 +108,11 @@ static void unwind_block(Compiler *c, int index, bool preserve_tos)
         }
         emit(c, OP_POP_EXCEPT, 0);
         break;
-    case FB_TRY_FINALLY: {
-        /* Run the finally body with this block (and those inside) gone. */
-        FBlock saved = *b;
-        int saved_n = u->n_fblocks;
-        u->n_fblocks = index;
-        compile_stmts(c, saved.finalbody);
-        u->n_fblocks = saved_n;
+    case FB_POP_VALUE:
+        if (preserve_tos) emit(c, OP_SWAP, 2);
+        emit(c, OP_POP_TOP, 0);
         break;
-    }
+    case FB_TRY_FINALLY: unwind_finally(c, index, preserve_tos); break;
     }
 }
 
@@ -386,11 +407,13 @@ static void compile_handler_clause(Compiler *c, const Node *h, int base_depth, u
     clear_exc_name(c, h->name);
     *to_end = emit(c, OP_JUMP, 0);
     if (name_range >= 0) {
-        /* [prev, exc2]: clear the name, then the common cleanup */
+        /* [prev, exc2]: clear the name and re-raise into the try's cleanup
+         * range, which restores prev. (Restoring it here too would have the
+         * cleanup restore a stale slot: exc2 would stay "being handled".) */
         c->u->depth = base_depth + 2;
         range_set_handler(c, name_range);
         clear_exc_name(c, h->name);
-        emit_restore_and_reraise(c);
+        emit(c, OP_RERAISE, 0);
     }
     c->u->depth = base_depth + 2;
     if (typed) patch_here(c, no_match);

@@ -29,6 +29,7 @@ typedef enum {
     FB_EXCEPT_BODY,   /* inside an except clause: [prev] on the stack */
     FB_WITH,          /* inside with: the bound __exit__ on the stack */
     FB_HANDLER_RANGE, /* a range that only protects (no unwinding code) */
+    FB_POP_VALUE,     /* a finally body run for a return: the return value sits on the stack */
 } FBlockKind;
 
 typedef struct {

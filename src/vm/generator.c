@@ -116,6 +116,10 @@ static GenOutcome resume_frame(VM *vm, ObjGenerator *g, Value sent, Value thrown
     g->fiber->frame->flags |= FRAME_RETURN_TO_C;
     gen_enter(vm, g, IS_EMPTY(thrown) ? sent : EMPTY_VAL);
     if (!IS_EMPTY(thrown)) {
+        /* thrown in at a yield inside an except block, it is raised while
+         * g handles that exception (only g's own: CPython chains the thrown
+         * exception to the generator's exc-info alone) */
+        vm_chain_context(thrown, g->fiber->exc_info);
         vm->exception = thrown;
         vm->throw_pending = true;
     }
@@ -289,7 +293,10 @@ bool gen_close_object(VM *vm, ObjGenerator *g)
         if (!close_iterator(vm, d)) exc = vm_take_exception(vm);
         g->running = false;
     }
-    if (IS_EMPTY(exc) && !vm_call(vm, OBJ_VAL(vm->c.GeneratorExit), NULL, 0, NULL, &exc)) return false;
+    if (IS_EMPTY(exc)) {
+        if (!vm_call(vm, OBJ_VAL(vm->c.GeneratorExit), NULL, 0, NULL, &exc)) return false;
+        vm_chain_context(exc, vm_handled_exception(vm)); /* it is raised here, by close() */
+    }
     vm_push_root(vm, exc);
     Value v;
     GenOutcome r = resume_frame(vm, g, NONE_VAL, exc, &v);

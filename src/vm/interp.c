@@ -1564,7 +1564,7 @@ dispatch:
         uint8_t n = READ_B();
         SYNC();
         if (n == 0) {
-            Value exc = fiber->exc_info;
+            Value exc = vm_handled_exception(vm);
             if (!IS_EXCEPTION(exc)) {
                 vm_raise(vm, vm->c.RuntimeError, "No active exception to reraise");
                 THROW();

@@ -132,12 +132,47 @@ bool vm_raise_value(VM *vm, Value exc)
         return vm_raise(vm, vm->c.TypeError, "exceptions must derive from BaseException");
     }
     /* An exception raised while another is being handled remembers it. */
-    Value handling = vm->fiber ? vm->fiber->exc_info : NONE_VAL;
-    ObjException *e = AS_EXCEPTION(exc);
-    if (IS_EXCEPTION(handling) && !value_is(handling, exc) && IS_NONE(e->context))
-        e->context = handling;
+    vm_chain_context(exc, vm_handled_exception(vm));
     vm->exception = exc;
     return false;
+}
+
+Value vm_handled_exception(VM *vm)
+{
+    for (ObjFiber *f = vm->fiber; f != NULL; f = f->caller)
+        if (IS_EXCEPTION(f->exc_info)) return f->exc_info;
+    return NONE_VAL;
+}
+
+static Value context_of(Value e)
+{
+    return IS_EXCEPTION(e) ? AS_EXCEPTION(e)->context : NONE_VAL;
+}
+
+/* Cut the context chain that starts at `from` where it reaches exc. The
+ * chain may already loop (__context__ can be assigned): the walk stops when
+ * it comes round, found by a second walker at half speed (Floyd's). */
+static void cut_context_cycle(Value from, Value exc)
+{
+    Value o = from, slow = from;
+    bool move_slow = false;
+    for (Value next = context_of(o); IS_EXCEPTION(next); next = context_of(o)) {
+        if (value_is(next, exc)) {
+            AS_EXCEPTION(o)->context = NONE_VAL;
+            return;
+        }
+        o = next;
+        if (value_is(o, slow)) return;
+        if (move_slow) slow = context_of(slow);
+        move_slow = !move_slow;
+    }
+}
+
+void vm_chain_context(Value exc, Value handling)
+{
+    if (!IS_EXCEPTION(handling) || value_is(handling, exc)) return;
+    cut_context_cycle(handling, exc);
+    AS_EXCEPTION(exc)->context = handling;
 }
 
 bool vm_exception_matches(VM *vm, ObjClass *cls)

@@ -423,8 +423,18 @@ void vm_free(VM *vm);
 /* ---- errors ------------------------------------------------------------ */
 /* Raise cls(message formatted by fmt); returns false, so `return vm_raise(...)`. */
 bool vm_raise(VM *vm, ObjClass *cls, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* Raise an exception instance or class (instantiated with no arguments). */
+/* Raise an exception instance or class (instantiated with no arguments).
+ * The exception being handled becomes its __context__ (vm_chain_context). */
 bool vm_raise_value(VM *vm, Value exc);
+/* The exception being handled, or NONE: the running fiber's, else that of
+ * the fiber that resumed it, and so on (CPython's exc-info stack, shared
+ * along the chain of running generators and coroutines). */
+Value vm_handled_exception(VM *vm);
+/* Make `handling` the __context__ of exc, as raising exc while handling it
+ * does: nothing when handling is no exception or is exc itself; a context
+ * chain from handling that leads back to exc is cut there, so that no new
+ * cycle forms (CPython's _PyErr_SetObject). */
+void vm_chain_context(Value exc, Value handling);
 /* Whether the exception being raised is an instance of cls (or a subclass). */
 bool vm_exception_matches(VM *vm, ObjClass *cls);
 /* Take the raised exception off the VM (it becomes EMPTY) and return it. */
