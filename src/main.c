@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "notebook.h"
 #include "session.h"
 
 #define LOOPBOOK_VERSION "0.1.0"
@@ -14,11 +15,14 @@ static const char usage_text[] =
     "\n"
     "Run Python programs (a subset of Python 3.11) and learn asyncio by running it.\n"
     "\n"
+    "  loopbook               the notebook: cells at an In [n]: prompt (or read from\n"
+    "                         stdin when it is not a terminal)\n"
     "  loopbook FILE.py       run a script, like python3 FILE.py\n"
     "  loopbook -c CODE       run CODE\n"
     "  loopbook --dis FILE.py show the bytecode of a script\n"
     "  --clock real|virtual   the clock asyncio runs on: real (the default) waits;\n"
     "                         virtual never waits, time jumps to the next timer\n"
+    "  --strict               notebook from stdin: exit 1 if a cell fails\n"
     "  loopbook --version     print the version\n"
     "  loopbook --help        show this help\n";
 
@@ -43,14 +47,25 @@ static bool parse_clock(const char *value, bool *is_virtual)
 int main(int argc, char **argv)
 {
     bool virtual_clock = false;
+    NotebookOptions notebook = {false};
     int i = 1;
-    while (i < argc && strncmp(argv[i], "--clock", 7) == 0 && (argv[i][7] == '\0' || argv[i][7] == '=')) {
+    for (; i < argc; i++) {
+        if (strcmp(argv[i], "--strict") == 0) {
+            notebook.strict = true;
+            continue;
+        }
+        if (strncmp(argv[i], "--clock", 7) != 0 || (argv[i][7] != '\0' && argv[i][7] != '=')) break;
         const char *value = argv[i][7] == '=' ? argv[i] + 8 : (i + 1 < argc ? argv[++i] : NULL);
         if (!parse_clock(value, &virtual_clock))
             return usage_error("--clock expects 'real' or 'virtual', not '%s'", value ? value : "");
-        i++;
     }
-    if (i >= argc) return usage_error("%s", "expected a file or -c CODE (the notebook prompt comes later)");
+    if (i >= argc) {
+        Session *s = session_new();
+        if (virtual_clock) clock_use_virtual(s->vm);
+        int status = notebook_main(s, &notebook);
+        session_free(s);
+        return status;
+    }
     const char *arg = argv[i];
     if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
         fputs(usage_text, stdout);

@@ -96,6 +96,7 @@ struct Loop {
     TimerHeap timers;
     uint32_t timers_cancelled; /* cancelled handles still in the heap */
     bool running, stopping, closed;
+    bool is_session; /* the notebook session's loop: alive across cells, runs nested */
     Value current_task; /* the task whose step runs now, EMPTY */
     ObjList *tasks;     /* tasks not yet seen done, in creation order */
     ObjList *threads;   /* simulated threads not finished (threads.c) */
@@ -126,6 +127,12 @@ double loop_time(Loop *loop);
 void loop_ready(Loop *loop, ReadyKind kind, Value a, Value b);
 /* Register a task (for all_tasks, deadlock reports). */
 void loop_add_task(Loop *loop, Value task);
+/* Run passes until fut is done, re-entrantly (the notebook's loop runs
+ * cells and asyncio.run inside them this way); false with the exception
+ * (a deadlock included) when one ends it. */
+bool loop_drive(VM *vm, Loop *loop, Value fut);
+/* Run passes while callbacks are ready, without waiting. */
+bool loop_run_ready(VM *vm, Loop *loop);
 /* Wait (or jump the virtual clock) until `when`; false on Ctrl-C. */
 bool loop_wait_until(Loop *loop, double when);
 /* Print an error the way loop.call_exception_handler's default does. */
@@ -157,6 +164,7 @@ typedef struct AioState {
     ObjClass *CancelledError, *InvalidStateError;
     Value running_loop; /* the loop object running now, else EMPTY */
     Value event_loop;   /* get_event_loop()'s loop when none runs, else EMPTY */
+    Value session_loop; /* the notebook's loop, else EMPTY */
     uint64_t task_counter;
     uv_async_t *volatile wake; /* the running loop's uv_wake, for the SIGINT handler */
     Value interrupt_task;      /* asyncio.run's main task: the first Ctrl-C cancels it */
@@ -175,6 +183,13 @@ static inline AioState *aio(VM *vm)
 }
 /* The running loop, or NULL (with "no running event loop" raised). */
 Loop *aio_running_loop(VM *vm);
+/* The notebook session's loop (made, with the asyncio core, on first use). */
+Loop *aio_session_loop(VM *vm);
+/* Mark the session loop running (while a cell runs) or not. */
+void aio_session_enter(VM *vm, Loop *loop);
+void aio_session_leave(VM *vm, Loop *loop);
+/* Run coro as a task of the session loop until it is done: *out its result. */
+bool aio_session_run(VM *vm, Loop *loop, Value coro, Value *out);
 /* A CancelledError with msg (EMPTY: no arguments). */
 Value aio_cancelled_error(VM *vm, Value msg);
 

@@ -25,6 +25,7 @@ static void state_mark(VM *vm, ObjOpaque *self)
     gc_mark_value(vm, st->event_loop);
     gc_mark_value(vm, st->interrupt_task);
     gc_mark_value(vm, st->thread_trampoline);
+    gc_mark_value(vm, st->session_loop);
 }
 
 static void state_free(VM *vm, ObjOpaque *self)
@@ -286,6 +287,66 @@ static void add_sleep0(VM *vm, ObjModule *m)
     vm_pop_root(vm, 1);
 }
 
+/* ---- the notebook's loop ---------------------------------------------------------- */
+
+Loop *aio_session_loop(VM *vm)
+{
+    if (vm->aio == NULL && modules_get(vm, "_asyncio_core") == NULL) return NULL;
+    AioState *st = aio(vm);
+    if (IS_EMPTY(st->session_loop)) {
+        if (!loop_new(vm, &st->session_loop)) return NULL;
+        loop_of(vm, st->session_loop)->is_session = true;
+        st->event_loop = st->session_loop;
+    }
+    return loop_of(vm, st->session_loop);
+}
+
+void aio_session_enter(VM *vm, Loop *loop)
+{
+    aio(vm)->running_loop = loop->self;
+    loop->running = true;
+}
+
+void aio_session_leave(VM *vm, Loop *loop)
+{
+    aio(vm)->running_loop = EMPTY_VAL;
+    loop->running = false;
+}
+
+bool aio_session_run(VM *vm, Loop *loop, Value coro, Value *out)
+{
+    Value task;
+    if (!task_new(vm, loop, coro, EMPTY_VAL, &task)) return false;
+    vm_push_root(vm, task);
+    bool ok = loop_drive(vm, loop, task) && future_result(vm, task, out);
+    vm_pop_root(vm, 1);
+    return ok;
+}
+
+/* _session_loop_running(): whether asyncio.run should run on the notebook's
+ * loop (a cell is running on it) instead of making a loop of its own. */
+static bool f_session_loop_running(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {0};
+    BIND("_session_loop_running", names, 0, 0, 0, NULL);
+    AioState *st = aio(vm);
+    *out = BOOL_VAL(!IS_EMPTY(st->running_loop) && value_is(st->running_loop, st->session_loop));
+    return true;
+}
+
+/* _run_in_session(coro): asyncio.run in a notebook cell. In Jupyter it needs
+ * nest_asyncio; here the cell's loop simply runs the coroutine to its end,
+ * background tasks of earlier cells going on meanwhile. */
+static bool f_run_in_session(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"coro"};
+    Value a[1];
+    BIND("_run_in_session", names, 1, 1, 0, a);
+    Loop *loop = aio_running_loop(vm);
+    if (loop == NULL) return false;
+    return aio_session_run(vm, loop, a[0], out);
+}
+
 static ObjClass *exception_class(VM *vm, ObjModule *m, const char *name, ObjClass *base)
 {
     ObjClass *c = class_new(vm, str_intern_cstr(vm, name), base, OBJ_EXCEPTION);
@@ -357,6 +418,7 @@ static void create_state(VM *vm)
     AioState *st = calloc(1, sizeof(AioState));
     if (st == NULL) abort();
     st->running_loop = st->event_loop = st->interrupt_task = st->thread_trampoline = EMPTY_VAL;
+    st->session_loop = EMPTY_VAL;
     st->thread_sleep_ns = -1;
     ObjOpaque *o = opaque_new(vm, vm->c.object, &state_ops, st);
     vm->aio = st;
@@ -394,6 +456,8 @@ void asyncio_core_module_init(VM *vm, ObjModule *m)
         {"_set_interrupt_task", f_set_interrupt_task},
         {"_interrupt_count", f_interrupt_count},
         {"_set_thread_trampoline", f_set_thread_trampoline},
+        {"_session_loop_running", f_session_loop_running},
+        {"_run_in_session", f_run_in_session},
         {"_set_result_unless_cancelled", f_set_result_unless_cancelled},
     };
     module_add_funcs(vm, m, fns, sizeof fns / sizeof fns[0]);

@@ -301,7 +301,8 @@ static PassOutcome run_once(Loop *l)
     uint32_t ntodo = l->ready.len;
     for (uint32_t i = 0; i < ntodo; i++) {
         ReadyEntry e;
-        ready_pop(&l->ready, &e);
+        /* a nested drive (asyncio.run in a notebook cell) may have run some */
+        if (!ready_pop(&l->ready, &e)) break;
         if (!run_entry(vm, e)) return PASS_ERROR;
     }
     return threads_after_pass(vm, l) ? PASS_OK : PASS_ERROR;
@@ -366,6 +367,27 @@ static bool run_forever(Loop *l)
     st->running_loop = saved;
     st->wake = saved_wake;
     return ok;
+}
+
+bool loop_drive(VM *vm, Loop *l, Value fut)
+{
+    vm_push_root(vm, fut);
+    bool ok = true;
+    while (ok && future_of(fut)->state == FUT_PENDING) {
+        PassOutcome p = run_once(l);
+        if (p == PASS_ERROR) ok = false;
+        else if (p == PASS_STUCK) ok = raise_deadlock(l);
+    }
+    vm_pop_root(vm, 1);
+    return ok;
+}
+
+bool loop_run_ready(VM *vm, Loop *l)
+{
+    (void)vm;
+    while (l->ready.len > 0)
+        if (run_once(l) == PASS_ERROR) return false;
+    return true;
 }
 
 static bool check_can_run(VM *vm, Loop *l)

@@ -5,7 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "aio.h"
+#include "clock.h"
 #include "compiler.h"
 #include "disasm.h"
 #include "interp.h"
@@ -42,6 +45,7 @@ static void report_syntax_error(SyntaxErrorInfo *err)
 static void report_exception(Session *s, Value exc)
 {
     VM *vm = s->vm;
+    fflush(vm->out); /* what the program printed comes first */
     if (vm_isinstance(vm, exc, vm->c.SystemExit)) {
         ObjTuple *args = AS_EXCEPTION(exc)->args;
         Value code = args && args->len ? args->items[0] : NONE_VAL;
@@ -146,4 +150,122 @@ bool session_disassemble_file(Session *s, const char *path)
     if (code == NULL) return false;
     disasm_code(s->vm, code, stdout);
     return true;
+}
+
+/* ---- notebook cells ------------------------------------------------------------ */
+
+static int64_t cpu_time_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Out[n] = v; ___ = __; __ = _; _ = v, as IPython keeps them. */
+static void remember_output(VM *vm, int n, Value v)
+{
+    ObjDict *g = vm->main_globals;
+    Value out = dict_get_str(g, str_intern_cstr(vm, "Out"));
+    if (IS_DICT(out)) dict_set(vm, AS_DICT(out), INT_VAL(n), v);
+    Value prev = dict_get_str(g, str_intern_cstr(vm, "__"));
+    if (!IS_EMPTY(prev)) dict_set_str(vm, g, str_intern_cstr(vm, "___"), prev);
+    prev = dict_get_str(g, str_intern_cstr(vm, "_"));
+    if (!IS_EMPTY(prev)) dict_set_str(vm, g, str_intern_cstr(vm, "__"), prev);
+    dict_set_str(vm, g, str_intern_cstr(vm, "_"), v);
+}
+
+/* The display hook while a cell runs: "Out[n]: repr". */
+static bool display_output(VM *vm, Value v)
+{
+    Session *s = vm->host;
+    ObjStr *r;
+    if (!op_repr(vm, v, &r)) return false;
+    fprintf(vm->out, "Out[%d]: %s\n", s->cell_count, r->data);
+    vm_push_root(vm, v);
+    remember_output(vm, s->cell_count, v);
+    vm_pop_root(vm, 1);
+    return true;
+}
+
+static void ensure_notebook_names(VM *vm)
+{
+    ObjStr *out = str_intern_cstr(vm, "Out");
+    if (IS_EMPTY(dict_get_str(vm->main_globals, out))) {
+        ObjDict *d = dict_new(vm);
+        vm_push_root(vm, OBJ_VAL(d));
+        dict_set_str(vm, vm->main_globals, out, OBJ_VAL(d));
+        vm_pop_root(vm, 1);
+    }
+}
+
+/* Run the compiled cell: a cell with top-level await is a coroutine, run as
+ * a task of the session's loop (so background tasks go on meanwhile). */
+static bool run_cell_code(Session *s, ObjCode *code)
+{
+    VM *vm = s->vm;
+    Value result;
+    Loop *loop = vm->aio || code_is_async_cell(code) ? aio_session_loop(vm) : NULL;
+    if (loop == NULL && code_is_async_cell(code)) return false;
+    if (loop) aio_session_enter(vm, loop);
+    bool ok;
+    if (code_is_async_cell(code)) {
+        ObjFunction *fn = function_new(vm, code, vm->main_globals);
+        vm_push_root(vm, OBJ_VAL(fn));
+        Value coro;
+        ok = vm_call(vm, OBJ_VAL(fn), NULL, 0, NULL, &coro);
+        if (ok) {
+            vm_push_root(vm, coro);
+            ok = aio_session_run(vm, loop, coro, &result);
+            vm_pop_root(vm, 1);
+        }
+        vm_pop_root(vm, 1);
+    } else {
+        ok = vm_run_code(vm, code, vm->main_globals, &result);
+    }
+    if (vm->aio) aio_session_leave(vm, aio_session_loop(vm));
+    return ok;
+}
+
+void session_run_cell(Session *s, const char *source, size_t len, CellReport *report)
+{
+    VM *vm = s->vm;
+    int n = ++s->cell_count;
+    *report = (CellReport){n, false, 0, 0};
+    char filename[32];
+    snprintf(filename, sizeof filename, "<In [%d]>", n);
+    traceback_register_source(vm, filename, source, len);
+    ensure_notebook_names(vm);
+    int64_t t0 = clock_monotonic_ns(vm), c0 = cpu_time_ns();
+    SyntaxErrorInfo err;
+    memset(&err, 0, sizeof err);
+    ObjCode *code = compile_source(vm, source, len, filename, COMPILE_CELL, &err);
+    if (code == NULL) {
+        report_syntax_error(&err);
+    } else {
+        vm_push_root(vm, OBJ_VAL(code));
+        bool (*saved_hook)(VM *, Value) = vm->display_hook;
+        vm->display_hook = display_output;
+        report->ok = run_cell_code(s, code);
+        vm->display_hook = saved_hook;
+        vm_pop_root(vm, 1);
+        fflush(vm->out);
+        if (!report->ok) {
+            Value exc = vm_take_exception(vm);
+            if (vm_isinstance(vm, exc, vm->c.SystemExit)) s->exit_requested = true;
+            report_exception(s, exc);
+        }
+    }
+    report->wall_ns = clock_monotonic_ns(vm) - t0;
+    report->cpu_ns = cpu_time_ns() - c0;
+}
+
+void session_run_background(Session *s)
+{
+    VM *vm = s->vm;
+    if (vm->aio == NULL || IS_EMPTY(vm->aio->session_loop)) return;
+    Loop *loop = aio_session_loop(vm);
+    aio_session_enter(vm, loop);
+    if (!loop_run_ready(vm, loop)) report_exception(s, vm_take_exception(vm));
+    aio_session_leave(vm, loop);
+    fflush(vm->out);
 }

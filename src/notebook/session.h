@@ -12,7 +12,16 @@ typedef struct Session {
     VM *vm;
     int cell_count;
     int exit_status; /* what the process should exit with after the last run */
+    bool exit_requested; /* exit() / SystemExit in a cell: the notebook ends */
 } Session;
+
+/* How a cell went. */
+typedef struct {
+    int number;         /* In [number] */
+    bool ok;            /* false: a syntax error or an exception was shown */
+    int64_t wall_ns;    /* on the session's clock (virtual time under --clock virtual) */
+    int64_t cpu_ns;     /* process CPU time, for %time */
+} CellReport;
 
 /* A new session with a fresh VM. */
 Session *session_new(void);
@@ -26,6 +35,14 @@ typedef enum { RUN_OK, RUN_FAILED, RUN_CANNOT_OPEN } RunStatus;
 
 /* Read a file and run it. */
 RunStatus session_run_file(Session *s, const char *path);
+/* Run one notebook cell: source compiled as a cell (top-level await
+ * allowed, a last expression shown as Out[n] and kept in _, __, ___ and
+ * Out), on the session's event loop, which stays alive between cells.
+ * Errors are printed; the report says how it went and how long it took. */
+void session_run_cell(Session *s, const char *source, size_t len, CellReport *report);
+/* Let the session's loop run what is ready now (background tasks), without
+ * waiting. */
+void session_run_background(Session *s);
 /* Print the disassembly of a file's code. */
 bool session_disassemble_file(Session *s, const char *path);
 

@@ -9,7 +9,7 @@ from _asyncio_core import (
     new_event_loop, current_task, all_tasks, iscoroutine,
     iscoroutinefunction, isfuture, ensure_future, create_task, _describe,
     _set_result_unless_cancelled, _set_interrupt_task, _interrupt_count,
-    _set_thread_trampoline, _sleep0,
+    _set_thread_trampoline, _sleep0, _session_loop_running, _run_in_session,
 )
 
 TimeoutError = TimeoutError
@@ -71,6 +71,11 @@ def _cancel_all_tasks(loop):
 
 
 def run(main, *, debug=None):
+    if _session_loop_running():
+        # a notebook cell: the session's loop runs it (no nest_asyncio needed)
+        if not iscoroutine(main):
+            raise ValueError("a coroutine was expected, got {!r}".format(main))
+        return _run_in_session(main)
     if _get_running_loop() is not None:
         raise RuntimeError(
             "asyncio.run() cannot be called from a running event loop")

@@ -1,0 +1,120 @@
+/* notebook.c: the notebook's front ends over session_run_cell: the prompt
+ * on a terminal (prompt.c) and, when stdin is not a terminal, a transcript:
+ * cells read from stdin (a block ends with an empty line), each echoed with
+ * its In [n]: marker, then its output and its timing line, so that the
+ * result reads like a notebook. */
+#include "notebook.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "aio.h"
+#include "cells.h"
+
+/* A growable line buffer. */
+typedef struct {
+    char *data;
+    size_t len, cap;
+} Text;
+
+static void text_add(Text *t, const char *s, size_t n)
+{
+    if (t->len + n + 1 > t->cap) {
+        t->cap = (t->len + n + 1) * 2;
+        t->data = realloc(t->data, t->cap);
+        if (t->data == NULL) abort();
+    }
+    memcpy(t->data + t->len, s, n);
+    t->len += n;
+    t->data[t->len] = '\0';
+}
+
+static bool is_blank(const char *line)
+{
+    for (; *line; line++)
+        if (*line != ' ' && *line != '\t' && *line != '\n' && *line != '\r') return false;
+    return true;
+}
+
+/* "In [n]: " and "   ...: " of the same width. */
+static void echo_cell(FILE *out, int n, const char *cell)
+{
+    char marker[32];
+    int width = snprintf(marker, sizeof marker, "In [%d]: ", n);
+    const char *line = cell;
+    bool first = true;
+    while (*line) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (first) fputs(marker, out);
+        else fprintf(out, "%*s: ", width - 2, "...");
+        fwrite(line, 1, len, out);
+        fputc('\n', out);
+        first = false;
+        line += len + (end ? 1 : 0);
+    }
+}
+
+void notebook_print_timing(Session *s, const CellReport *r, bool tty)
+{
+    char text[64];
+    format_duration((double)r->wall_ns / 1e9, text, sizeof text);
+    FILE *out = s->vm->out;
+    fprintf(out, "%sWall time: %s%s%s\n", tty ? "\033[2m" : "", text, s->vm->clock_virtual ? " (virtual)" : "",
+            tty ? "\033[0m" : "");
+}
+
+/* Run one cell of the transcript. */
+static bool transcript_cell(Session *s, const char *cell)
+{
+    echo_cell(s->vm->out, s->cell_count + 1, cell);
+    fflush(s->vm->out);
+    CellReport r;
+    session_run_cell(s, cell, strlen(cell), &r);
+    notebook_print_timing(s, &r, false);
+    fputc('\n', s->vm->out);
+    session_run_background(s);
+    return r.ok;
+}
+
+int notebook_run_transcript(Session *s, FILE *in, const NotebookOptions *options)
+{
+    Text cell = {0};
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    bool failed = false;
+    while (!s->exit_requested && (got = getline(&line, &cap, in)) >= 0) {
+        if (cell.len == 0 && is_blank(line)) continue;
+        bool blank = is_blank(line);
+        if (!blank || cell.len == 0) text_add(&cell, line, (size_t)got);
+        /* a cell ends with its first line if that is complete, else with an empty line */
+        bool ends = blank || !cell_needs_more(cell.data);
+        if (!ends) continue;
+        if (cell.len && cell.data[cell.len - 1] == '\n') cell.data[--cell.len] = '\0';
+        if (!transcript_cell(s, cell.data)) failed = true;
+        cell.len = 0;
+    }
+    if (cell.len > 0 && !s->exit_requested) {
+        if (cell.data[cell.len - 1] == '\n') cell.data[--cell.len] = '\0';
+        if (!transcript_cell(s, cell.data)) failed = true;
+    }
+    free(line);
+    free(cell.data);
+    fflush(s->vm->out);
+    if (s->exit_requested) return s->exit_status;
+    return failed && options->strict ? 1 : 0;
+}
+
+int notebook_main(Session *s, const NotebookOptions *options)
+{
+    /* the asyncio core first: the session's loop runs every cell, so that
+     * asyncio.create_task works in a cell that also imports asyncio */
+    if (aio_session_loop(s->vm) == NULL) {
+        vm_take_exception(s->vm);
+        fputs("loopbook: cannot start the event loop\n", stderr);
+        return 1;
+    }
+    return notebook_run_transcript(s, stdin, options);
+}
