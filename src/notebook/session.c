@@ -228,8 +228,12 @@ static bool run_cell_code(Session *s, ObjCode *code)
 
 void session_run_cell(Session *s, const char *source, size_t len, CellReport *report)
 {
+    session_run_in_cell(s, source, len, ++s->cell_count, report);
+}
+
+void session_run_in_cell(Session *s, const char *source, size_t len, int n, CellReport *report)
+{
     VM *vm = s->vm;
-    int n = ++s->cell_count;
     *report = (CellReport){n, false, 0, 0};
     char filename[32];
     snprintf(filename, sizeof filename, "<In [%d]>", n);

@@ -40,6 +40,9 @@ RunStatus session_run_file(Session *s, const char *path);
  * Out), on the session's event loop, which stays alive between cells.
  * Errors are printed; the report says how it went and how long it took. */
 void session_run_cell(Session *s, const char *source, size_t len, CellReport *report);
+/* The same as part of cell n (s->cell_count already counts it): what the
+ * notebook's magics run (%time STMT runs STMT as cell n). */
+void session_run_in_cell(Session *s, const char *source, size_t len, int n, CellReport *report);
 /* Let the session's loop run what is ready now (background tasks), without
  * waiting. */
 void session_run_background(Session *s);
