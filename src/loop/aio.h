@@ -131,6 +131,8 @@ void loop_add_task(Loop *loop, Value task);
  * cells and asyncio.run inside them this way); false with the exception
  * (a deadlock included) when one ends it. */
 bool loop_drive(VM *vm, Loop *loop, Value fut);
+/* "Task-2 (worker()) awaits Queue.get()" for each pending task, sep between. */
+void loop_describe_waiting(VM *vm, Loop *loop, const char *sep, TextBuf *out);
 /* Run passes while callbacks are ready, without waiting. */
 bool loop_run_ready(VM *vm, Loop *loop);
 /* Wait (or jump the virtual clock) until `when`; false on Ctrl-C. */

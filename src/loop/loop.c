@@ -308,31 +308,36 @@ static PassOutcome run_once(Loop *l)
     return threads_after_pass(vm, l) ? PASS_OK : PASS_ERROR;
 }
 
+void loop_describe_waiting(VM *vm, Loop *l, const char *sep, TextBuf *b)
+{
+    bool first = true;
+    for (uint32_t i = 0; i < l->tasks->len; i++) {
+        Value task = l->tasks->items[i];
+        Future *t = future_of(task);
+        if (t->state != FUT_PENDING) continue;
+        if (!first) tb_adds(b, sep);
+        first = false;
+        task_describe(vm, task, b);
+        tb_adds(b, " awaits ");
+        if (IS_EMPTY(t->fut_waiter)) {
+            tb_adds(b, "nothing (ready to run)");
+        } else {
+            Future *w = future_of(t->fut_waiter);
+            if (!IS_EMPTY(w->label)) tb_add(b, AS_STR(w->label)->data, AS_STR(w->label)->byte_len);
+            else if (w->is_task) task_describe(vm, t->fut_waiter, b);
+            else tb_adds(b, "a Future");
+        }
+    }
+}
+
 /* RuntimeError naming each pending task and what it awaits. */
 static bool raise_deadlock(Loop *l)
 {
     VM *vm = l->vm;
     TextBuf b;
     tb_init(&b);
-    tb_adds(&b, "deadlock: no task can run and no timer is pending;");
-    bool first = true;
-    for (uint32_t i = 0; i < l->tasks->len; i++) {
-        Value task = l->tasks->items[i];
-        Future *t = future_of(task);
-        if (t->state != FUT_PENDING) continue;
-        tb_adds(&b, first ? " " : ", ");
-        first = false;
-        task_describe(vm, task, &b);
-        tb_adds(&b, " awaits ");
-        if (IS_EMPTY(t->fut_waiter)) {
-            tb_adds(&b, "nothing");
-        } else {
-            Future *w = future_of(t->fut_waiter);
-            if (!IS_EMPTY(w->label)) tb_add(&b, AS_STR(w->label)->data, AS_STR(w->label)->byte_len);
-            else if (w->is_task) task_describe(vm, t->fut_waiter, &b);
-            else tb_adds(&b, "a Future nobody completes");
-        }
-    }
+    tb_adds(&b, "deadlock: no task can run and no timer is pending; ");
+    loop_describe_waiting(vm, l, ", ", &b);
     tb_addc(&b, '\0');
     vm_raise(vm, vm->c.RuntimeError, "%s", b.data);
     tb_free(&b);

@@ -11,6 +11,7 @@
 
 #include "aio.h"
 #include "cells.h"
+#include "magics.h"
 
 /* A growable line buffer. */
 typedef struct {
@@ -65,21 +66,37 @@ void notebook_print_timing(Session *s, const CellReport *r, bool tty)
             tty ? "\033[0m" : "");
 }
 
-/* Run one cell of the transcript. */
-static bool transcript_cell(Session *s, const char *cell)
+bool notebook_cell(Session *s, NotebookState *nb, const char *cell)
+{
+    CellReport r;
+    bool show_timing = true;
+    MagicOutcome m = magic_run(s, nb, cell, &r, &show_timing);
+    if (m == MAGIC_NOT_A_MAGIC) session_run_cell(s, cell, strlen(cell), &r);
+    if (nb->timing && show_timing && !s->exit_requested) notebook_print_timing(s, &r, nb->tty);
+    if (!s->exit_requested) fputc('\n', s->vm->out);
+    fflush(s->vm->out);
+    return m == MAGIC_NOT_A_MAGIC ? r.ok : m == MAGIC_DONE;
+}
+
+/* Run one cell of the transcript (and what %load queued after it). */
+static bool transcript_cell(Session *s, NotebookState *nb, const char *cell)
 {
     echo_cell(s->vm->out, s->cell_count + 1, cell);
     fflush(s->vm->out);
-    CellReport r;
-    session_run_cell(s, cell, strlen(cell), &r);
-    notebook_print_timing(s, &r, false);
-    fputc('\n', s->vm->out);
+    bool ok = notebook_cell(s, nb, cell);
     session_run_background(s);
-    return r.ok;
+    while (ok && nb->pending_input && !s->exit_requested) {
+        char *loaded = nb->pending_input;
+        nb->pending_input = NULL;
+        ok = transcript_cell(s, nb, loaded);
+        free(loaded);
+    }
+    return ok;
 }
 
 int notebook_run_transcript(Session *s, FILE *in, const NotebookOptions *options)
 {
+    NotebookState nb = {true, false, NULL};
     Text cell = {0};
     char *line = NULL;
     size_t cap = 0;
@@ -93,12 +110,12 @@ int notebook_run_transcript(Session *s, FILE *in, const NotebookOptions *options
         bool ends = blank || !cell_needs_more(cell.data);
         if (!ends) continue;
         if (cell.len && cell.data[cell.len - 1] == '\n') cell.data[--cell.len] = '\0';
-        if (!transcript_cell(s, cell.data)) failed = true;
+        if (!transcript_cell(s, &nb, cell.data)) failed = true;
         cell.len = 0;
     }
     if (cell.len > 0 && !s->exit_requested) {
         if (cell.data[cell.len - 1] == '\n') cell.data[--cell.len] = '\0';
-        if (!transcript_cell(s, cell.data)) failed = true;
+        if (!transcript_cell(s, &nb, cell.data)) failed = true;
     }
     free(line);
     free(cell.data);

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "magics.h"
 #include "session.h"
 
 typedef struct {
@@ -18,6 +19,10 @@ int notebook_main(Session *s, const NotebookOptions *options);
 /* The dim "Wall time: 1.02 s" line after a cell ("(virtual)" under the
  * virtual clock); plain when not on a terminal. */
 void notebook_print_timing(Session *s, const CellReport *r, bool tty);
+
+/* Run one cell (or magic) and print its timing line and the empty line
+ * after it; false when it failed. */
+bool notebook_cell(Session *s, NotebookState *nb, const char *cell);
 
 /* Cells read from `in` (not a terminal), echoed with In [n]: markers. */
 int notebook_run_transcript(Session *s, FILE *in, const NotebookOptions *options);

@@ -22,6 +22,7 @@ async def sleep(delay, result=None):
         return result
     loop = get_running_loop()
     future = loop.create_future()
+    _describe(future, f"sleep({delay!r})")
     h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
     try:
         return await future
