@@ -718,14 +718,25 @@ static void compile_class_def(Compiler *c, const Node *s)
 
 /* ---- the dispatcher ----------------------------------------------------------------- */
 
+/* A call whose value is dropped pops it with POP_CALL_RESULT, which warns
+ * when that is a coroutine never started: `f()` written for `await f()`.
+ * The warning names the statement's first line, as CPython's does. */
+static void compile_expr_stmt(Compiler *c, const Node *s)
+{
+    compile_expr(c, s->a);
+    if (s->a->kind == AST_CALL) {
+        set_loc(c, s);
+        emit(c, OP_POP_CALL_RESULT, 0);
+    } else {
+        emit(c, OP_POP_TOP, 0);
+    }
+}
+
 static void compile_stmt(Compiler *c, const Node *s)
 {
     set_loc(c, s);
     switch (s->kind) {
-    case AST_EXPR_STMT:
-        compile_expr(c, s->a);
-        emit(c, OP_POP_TOP, 0);
-        break;
+    case AST_EXPR_STMT: compile_expr_stmt(c, s); break;
     case AST_ASSIGN: compile_assign(c, s); break;
     case AST_AUG_ASSIGN: compile_aug_assign(c, s); break;
     case AST_ANN_ASSIGN: compile_ann_assign(c, s); break;

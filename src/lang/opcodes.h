@@ -126,6 +126,7 @@
     X(GET_ANEXT, N)        /* aiter -> aiter, awaitable of aiter.__anext__() */                    \
     X(END_ASYNC_FOR, N)    /* aiter, exc -> (nothing) if exc is StopAsyncIteration, else re-raise */\
     X(PRINT_EXPR, N)       /* notebook cells: show and remember an expression's value */          \
+    X(POP_CALL_RESULT, N)  /* POP_TOP after a call statement: warns of a never-awaited coroutine */ \
     X(SETUP_ANNOTATIONS, N)
 
 typedef enum {

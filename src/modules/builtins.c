@@ -12,9 +12,11 @@
 #include "bigint.h"
 #include "exception.h"
 #include "format.h"
+#include "gc.h"
 #include "iter.h"
 #include "list.h"
 #include "num.h"
+#include "opcodes.h"
 #include "ops.h"
 #include "str.h"
 
@@ -582,15 +584,186 @@ static bool bi_next(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *ou
 {
     if (!args_no_kw(vm, "next", kwnames) || !args_range(vm, "next", nargs, 1, 2)) return false;
     bool done;
+    *out = NONE_VAL; /* what an ending iterator's StopIteration carries, if it says */
     if (!op_next(vm, args[0], out, &done)) return false;
     if (!done) return true;
     if (nargs == 2) {
         *out = args[1];
         return true;
     }
-    /* a generator's return value travels in StopIteration.value */
-    if (IS_GENERATOR(args[0])) return exception_raise_stop_iteration(vm, *out);
-    return exception_raise_empty(vm, vm->c.StopIteration);
+    /* a generator's return value, or the value of the StopIteration an
+     * iterator's __next__ raised, travels on in StopIteration.value */
+    return exception_raise_stop_iteration(vm, *out);
+}
+
+/* ---- async iteration: aiter(), anext() ------------------------------------------------- */
+
+static bool bi_aiter(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    if (!args_no_kw(vm, "aiter", kwnames) || !args_one(vm, "aiter()", nargs)) return false;
+    Value m = vm_lookup_special(vm, args[0], vm->n.__aiter__);
+    if (IS_EMPTY(m))
+        return vm_raise(vm, vm->c.TypeError, "'%s' object is not an async iterable", vm_class_of(vm, args[0])->name->data);
+    if (!vm_call(vm, m, args, 1, NULL, out)) return false;
+    if (IS_EMPTY(vm_lookup_special(vm, *out, vm->n.__anext__)))
+        return vm_raise(vm, vm->c.TypeError, "aiter() returned not an async iterator of type '%s'",
+                        vm_class_of(vm, *out)->name->data);
+    return true;
+}
+
+/* What anext(aiterator, default) returns: it awaits what __anext__()
+ * returned and gives `dflt` in place of a StopAsyncIteration. (CPython
+ * 3.11 asks the wrapped object for its await iterator again at every step;
+ * here it is asked once, which differs only for __await__ methods that
+ * make a new iterator each time.) */
+typedef struct {
+    ObjOpaque base;
+    Value wrapped; /* what __anext__() returned */
+    Value iter;    /* the iterator awaiting `wrapped` drives; EMPTY before the first step */
+    Value dflt;
+} AnextAwaitable;
+
+static void anext_awaitable_mark(VM *vm, ObjOpaque *o)
+{
+    AnextAwaitable *aw = (AnextAwaitable *)o;
+    gc_mark_value(vm, aw->wrapped);
+    gc_mark_value(vm, aw->iter);
+    gc_mark_value(vm, aw->dflt);
+}
+
+static bool anext_awaitable_iter(VM *vm, AnextAwaitable *aw)
+{
+    if (!IS_EMPTY(aw->iter)) return true;
+    Value it;
+    if (!gen_get_awaitable(vm, aw->wrapped, AWAIT_PLAIN, &it)) return false;
+    aw->iter = it;
+    return true;
+}
+
+/* One step: *done when it finished with *out as its result (the default
+ * for a StopAsyncIteration), else *out passes through to the driver. */
+static bool anext_awaitable_step(VM *vm, AnextAwaitable *aw, Value sent, Value thrown, Value *out, bool *done)
+{
+    if (!anext_awaitable_iter(vm, aw)) return false;
+    switch (gen_step_iterator(vm, aw->iter, sent, thrown, out)) {
+    case GEN_YIELDED: *done = false; return true;
+    case GEN_RETURNED: *done = true; return true;
+    case GEN_RAISED: break;
+    }
+    if (!vm_exception_matches(vm, vm->c.StopAsyncIteration)) return false;
+    vm_take_exception(vm);
+    *out = aw->dflt;
+    *done = true;
+    return true;
+}
+
+static bool anext_awaitable_send_op(VM *vm, ObjOpaque *self, Value sent, Value *out, bool *done)
+{
+    return anext_awaitable_step(vm, (AnextAwaitable *)self, sent, EMPTY_VAL, out, done);
+}
+
+/* SEND steps it directly, as the async generator's awaitables */
+static const OpaqueOps anext_awaitable_ops = {
+    .name = "anext_awaitable", .mark = anext_awaitable_mark, .send = anext_awaitable_send_op};
+
+static bool self_anext_awaitable(VM *vm, Value *args, int nargs, const char *method, AnextAwaitable **aw)
+{
+    if (!args_self(vm, args, nargs, vm->c.anext_awaitable, method)) return false;
+    *aw = (AnextAwaitable *)AS_OBJ(args[0]);
+    return true;
+}
+
+/* send(), __next__() and throw() report the end as StopIteration(result). */
+static bool anext_awaitable_method_step(VM *vm, AnextAwaitable *aw, Value sent, Value thrown, Value *out)
+{
+    bool done;
+    if (!anext_awaitable_step(vm, aw, sent, thrown, out, &done)) return false;
+    return done ? exception_raise_stop_iteration(vm, *out) : true;
+}
+
+static bool anext_awaitable_send(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    AnextAwaitable *aw;
+    if (!self_anext_awaitable(vm, args, nargs, "send", &aw)) return false;
+    if (!args_no_kw(vm, "send", kwnames) || !args_one(vm, "send()", nargs - 1)) return false;
+    return anext_awaitable_method_step(vm, aw, args[1], EMPTY_VAL, out);
+}
+
+static bool anext_awaitable_next(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    AnextAwaitable *aw;
+    if (!self_anext_awaitable(vm, args, nargs, "__next__", &aw)) return false;
+    return anext_awaitable_method_step(vm, aw, NONE_VAL, EMPTY_VAL, out);
+}
+
+static bool anext_awaitable_throw(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    AnextAwaitable *aw;
+    Value exc;
+    if (!self_anext_awaitable(vm, args, nargs, "throw", &aw)) return false;
+    if (!gen_throw_argument(vm, args + 1, nargs - 1, "throw", &exc)) return false;
+    vm_push_root(vm, exc);
+    bool ok = anext_awaitable_method_step(vm, aw, NONE_VAL, exc, out);
+    vm_pop_root(vm, 1);
+    return ok;
+}
+
+static bool anext_awaitable_close(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    AnextAwaitable *aw;
+    if (!self_anext_awaitable(vm, args, nargs, "close", &aw)) return false;
+    *out = NONE_VAL;
+    return anext_awaitable_iter(vm, aw) && gen_close_iterator(vm, aw->iter);
+}
+
+/* __await__ and __iter__: it is its own iterator. */
+static bool anext_awaitable_self(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)kwnames;
+    AnextAwaitable *aw;
+    if (!self_anext_awaitable(vm, args, nargs, "__await__", &aw)) return false;
+    *out = args[0];
+    return true;
+}
+
+static void install_anext_awaitable(VM *vm)
+{
+    ObjClass *cls = vm->c.anext_awaitable;
+    vm_define_native(vm, cls->dict, "send", anext_awaitable_send, cls);
+    vm_define_native(vm, cls->dict, "__next__", anext_awaitable_next, cls);
+    vm_define_native(vm, cls->dict, "throw", anext_awaitable_throw, cls);
+    vm_define_native(vm, cls->dict, "close", anext_awaitable_close, cls);
+    vm_define_native(vm, cls->dict, "__await__", anext_awaitable_self, cls);
+    vm_define_native(vm, cls->dict, "__iter__", anext_awaitable_self, cls);
+    cls->class_flags |= CLASS_NO_SUBCLASS;
+}
+
+/* anext(aiterator[, default]): what aiterator.__anext__() returns, as it
+ * is; with a default, an anext_awaitable around it. */
+static bool bi_anext(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    if (!args_no_kw(vm, "anext", kwnames) || !args_range(vm, "anext", nargs, 1, 2)) return false;
+    Value m = vm_lookup_special(vm, args[0], vm->n.__anext__);
+    if (IS_EMPTY(m))
+        return vm_raise(vm, vm->c.TypeError, "'%s' object is not an async iterator", vm_class_of(vm, args[0])->name->data);
+    Value awaitable;
+    if (!vm_call(vm, m, args, 1, NULL, &awaitable)) return false;
+    if (nargs == 1) {
+        *out = awaitable;
+        return true;
+    }
+    vm_push_root(vm, awaitable);
+    AnextAwaitable *aw = gc_alloc_object(vm, sizeof(AnextAwaitable), OBJ_OPAQUE, vm->c.anext_awaitable);
+    vm_pop_root(vm, 1);
+    aw->base.ops = &anext_awaitable_ops;
+    aw->wrapped = awaitable;
+    aw->iter = EMPTY_VAL;
+    aw->dflt = args[1];
+    *out = OBJ_VAL(aw);
+    return true;
 }
 
 /* Visit every item of an iterable: fn returns false to fail, sets *stop to end early. */
@@ -938,6 +1111,7 @@ void builtins_install(VM *vm)
         {"isinstance", bi_isinstance}, {"issubclass", bi_issubclass}, {"getattr", bi_getattr},
         {"hasattr", bi_hasattr},     {"setattr", bi_setattr},   {"delattr", bi_delattr},
         {"iter", bi_iter},           {"next", bi_next},         {"any", bi_any},
+        {"aiter", bi_aiter},         {"anext", bi_anext},
         {"all", bi_all},             {"sum", bi_sum},           {"min", bi_min},
         {"max", bi_max},             {"sorted", bi_sorted},
         {"globals", bi_globals},     {"locals", bi_locals},     {"vars", bi_vars},
@@ -946,6 +1120,7 @@ void builtins_install(VM *vm)
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         vm_define_native(vm, d, fns[i].name, fns[i].fn, NULL);
+    install_anext_awaitable(vm);
 
     /* The classes: calling one runs the __new__ native in its dict. */
 #define CLASS(field, name) vm_define_value(vm, d, name, OBJ_VAL(vm->c.field));

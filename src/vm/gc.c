@@ -594,6 +594,9 @@ static void start_sweep(VM *vm)
 
 static void sweep(VM *vm)
 {
+    /* before anything is freed: a dead coroutine's name may live on a page
+     * the lazy sweep frees (and reuses) before it reaches the coroutine */
+    gen_report_dead_coroutines(vm, false);
     sweep_large(vm);
     start_sweep(vm);
 }
@@ -618,6 +621,7 @@ void gc_collect(VM *vm)
 
 void gc_free_all(VM *vm)
 {
+    gen_report_dead_coroutines(vm, true); /* CPython's warnings at shutdown */
     Obj *o = vm->objects;
     while (o != NULL) {
         Obj *next = o->gc_next;

@@ -4,6 +4,8 @@
  * loop (interp.c), which uses gen_enter / gen_check_resumable from here. */
 #include "generator.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "args.h"
@@ -13,6 +15,8 @@
 #include "gc.h"
 #include "interp.h"
 #include "opcodes.h"
+#include "ops.h"
+#include "traceback.h"
 
 void generator_mark(VM *vm, ObjGenerator *g)
 {
@@ -27,6 +31,124 @@ static ObjClass *class_for_code(VM *vm, const ObjCode *code)
     if (!(code->flags & CODE_COROUTINE)) return vm->c.generator;
     return (code->flags & CODE_GENERATOR) ? vm->c.async_generator : vm->c.coroutine;
 }
+
+/* ---- "coroutine ... was never awaited" ------------------------------------------------ */
+
+struct NeverAwaited {
+    ObjGenerator **fresh; /* coroutines not started when last looked at (weak) */
+    size_t n_fresh, cap_fresh;
+    char **printed; /* "file:line:name" of each warning printed */
+    size_t n_printed, cap_printed;
+};
+
+static void *grow_array(void *items, size_t *cap, size_t item_size)
+{
+    *cap = GC_GROW_CAP(*cap);
+    items = realloc(items, *cap * item_size);
+    if (items == NULL) abort();
+    return items;
+}
+
+static struct NeverAwaited *never_awaited_state(VM *vm)
+{
+    if (vm->never_awaited == NULL) {
+        vm->never_awaited = calloc(1, sizeof(struct NeverAwaited));
+        if (vm->never_awaited == NULL) abort();
+    }
+    return vm->never_awaited;
+}
+
+static void remember_fresh_coroutine(VM *vm, ObjGenerator *g)
+{
+    struct NeverAwaited *na = never_awaited_state(vm);
+    if (na->n_fresh == na->cap_fresh) na->fresh = grow_array(na->fresh, &na->cap_fresh, sizeof(ObjGenerator *));
+    na->fresh[na->n_fresh++] = g;
+}
+
+/* Never started (a close() or a throw() counts as a start), not reported yet. */
+static bool never_awaited(VM *vm, const ObjGenerator *g)
+{
+    return g->obj.cls == vm->c.coroutine && g->state == GEN_CREATED && !g->warned;
+}
+
+/* The warnings module's default action shows a warning once per place:
+ * CPython keys it by (module, line, text), here (file, line, name). */
+static bool first_at_place(VM *vm, const char *file, uint32_t line, const char *name)
+{
+    struct NeverAwaited *na = never_awaited_state(vm);
+    size_t size = strlen(file) + strlen(name) + 16;
+    char *key = malloc(size);
+    if (key == NULL) abort();
+    snprintf(key, size, "%s:%u:%s", file, line, name);
+    for (size_t i = 0; i < na->n_printed; i++) {
+        if (strcmp(na->printed[i], key) == 0) {
+            free(key);
+            return false;
+        }
+    }
+    if (na->n_printed == na->cap_printed) na->printed = grow_array(na->printed, &na->cap_printed, sizeof(char *));
+    na->printed[na->n_printed++] = key;
+    return true;
+}
+
+/* CPython's warnings module prints "FILE:LINE: RuntimeWarning: MESSAGE",
+ * the source line (when it can read one) indented by two spaces, and, with
+ * tracemalloc off, a hint where the coroutine was made. */
+static void print_never_awaited(VM *vm, ObjGenerator *g, const char *file, uint32_t line, const char *src,
+                                size_t src_len, bool hint)
+{
+    g->warned = true;
+    if (!first_at_place(vm, file, line, g->qualname->data)) return;
+    fflush(vm->out);
+    fprintf(vm->err, "%s:%u: RuntimeWarning: coroutine '%s' was never awaited\n", file, line, g->qualname->data);
+    if (src != NULL) fprintf(vm->err, "  %.*s\n", (int)src_len, src);
+    if (hint) fputs("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n", vm->err);
+    fflush(vm->err);
+}
+
+void gen_warn_dropped_result(VM *vm, Value v, const Frame *frame)
+{
+    if (!IS_GENERATOR(v) || !never_awaited(vm, AS_GENERATOR(v))) return;
+    const ObjCode *code = frame->code;
+    uint32_t offset = (uint32_t)(frame->ip - code->bytecode);
+    uint32_t line = code_line_at(code, offset ? offset - 1 : 0);
+    const char *src = NULL;
+    size_t src_len = 0;
+    if (!traceback_source_line(vm, code->filename, line, &src, &src_len)) src = NULL;
+    print_never_awaited(vm, AS_GENERATOR(v), code->filename->data, line, src, src_len, true);
+}
+
+static void free_never_awaited(VM *vm)
+{
+    struct NeverAwaited *na = vm->never_awaited;
+    for (size_t i = 0; i < na->n_printed; i++) free(na->printed[i]);
+    free(na->printed);
+    free(na->fresh);
+    free(na);
+    vm->never_awaited = NULL;
+}
+
+void gen_report_dead_coroutines(VM *vm, bool at_exit)
+{
+    struct NeverAwaited *na = vm->never_awaited;
+    if (na == NULL) return;
+    size_t kept = 0;
+    for (size_t i = 0; i < na->n_fresh; i++) {
+        ObjGenerator *g = na->fresh[i];
+        if (!never_awaited(vm, g)) continue; /* started (or reported): forgotten */
+        if (!at_exit && g->obj.marked) {
+            na->fresh[kept++] = g;
+            continue;
+        }
+        /* No Python frame runs here: CPython says "sys:1". At shutdown its
+         * warnings module is gone and the C fallback adds no hint. */
+        print_never_awaited(vm, g, "sys", 1, NULL, 0, !at_exit);
+    }
+    na->n_fresh = kept;
+    if (at_exit) free_never_awaited(vm);
+}
+
+/* ---- creating ------------------------------------------------------------------------ */
 
 bool generator_create(VM *vm, ObjFunction *fn, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
@@ -53,6 +175,7 @@ bool generator_create(VM *vm, ObjFunction *fn, Value *args, int nargs, ObjTuple 
     g->state = GEN_CREATED;
     f->owner = (Obj *)g;
     vm_pop_root(vm, 1);
+    if (g->obj.cls == vm->c.coroutine) remember_fresh_coroutine(vm, g); /* for the GC's report */
     *out = OBJ_VAL(g);
     return true;
 }
@@ -278,6 +401,40 @@ GenOutcome gen_throw_into(VM *vm, ObjGenerator *g, Value exc, bool close_on_gene
     r = resume_frame(vm, g, NONE_VAL, back, out);
     vm_pop_root(vm, 1);
     return r;
+}
+
+/* ---- stepping what an await drives, from C ------------------------------------------- */
+
+/* it.<name>(arg): a step through a method; its StopIteration is the end. */
+static GenOutcome step_by_method(VM *vm, Value it, const char *name, Value arg, Value *out)
+{
+    if (vm_call_method(vm, it, str_intern_cstr(vm, name), &arg, 1, out)) return GEN_YIELDED;
+    if (!vm_exception_matches(vm, vm->c.StopIteration)) return GEN_RAISED;
+    *out = stop_iteration_value(vm_take_exception(vm));
+    return GEN_RETURNED;
+}
+
+GenOutcome gen_step_iterator(VM *vm, Value it, Value sent, Value thrown, Value *out)
+{
+    if (is_resumable_object(vm, it)) {
+        ObjGenerator *g = AS_GENERATOR(it);
+        return IS_EMPTY(thrown) ? gen_resume(vm, g, sent, EMPTY_VAL, out) : gen_throw_into(vm, g, thrown, true, out);
+    }
+    if (!IS_EMPTY(thrown)) return step_by_method(vm, it, "throw", thrown, out);
+    const ObjOpaque *op = IS_KIND(it, OBJ_OPAQUE) ? (ObjOpaque *)AS_OBJ(it) : NULL;
+    if ((op && op->ops && op->ops->send) || IS_NONE(sent)) {
+        bool done;
+        bool ok = op && op->ops && op->ops->send ? op->ops->send(vm, (ObjOpaque *)op, sent, out, &done)
+                                                 : op_next(vm, it, out, &done);
+        if (!ok) return GEN_RAISED;
+        return done ? GEN_RETURNED : GEN_YIELDED;
+    }
+    return step_by_method(vm, it, "send", sent, out);
+}
+
+bool gen_close_iterator(VM *vm, Value it)
+{
+    return close_iterator(vm, it);
 }
 
 bool gen_close_object(VM *vm, ObjGenerator *g)

@@ -28,6 +28,7 @@ typedef struct ObjGenerator {
     bool running;
     bool running_async; /* async generators: an asend / athrow awaitable drives it */
     bool closed;        /* async generators: ended, or aclose() has begun */
+    bool warned;        /* coroutines: "was never awaited" has been printed */
 } ObjGenerator;
 #define AS_GENERATOR(v) ((ObjGenerator *)AS_OBJ(v))
 #define IS_GENERATOR(v) IS_KIND(v, OBJ_GENERATOR)
@@ -52,6 +53,12 @@ GenOutcome gen_resume(VM *vm, ObjGenerator *g, Value sent, Value thrown, Value *
 GenOutcome gen_throw_into(VM *vm, ObjGenerator *g, Value exc, bool close_on_genexit, Value *out);
 /* What g's `yield from` / `await` is suspended in, or EMPTY. */
 Value gen_delegate(const ObjGenerator *g);
+/* One step, from C, of an iterator an await drives (what gen_get_awaitable
+ * returned): send `sent` (None: next), or throw `thrown` when not EMPTY.
+ * GEN_RETURNED: it finished, *out is its result. */
+GenOutcome gen_step_iterator(VM *vm, Value it, Value sent, Value thrown, Value *out);
+/* Close such an iterator: close() when it has one. */
+bool gen_close_iterator(VM *vm, Value it);
 /* close(): GeneratorExit at the yield (after closing the delegate). */
 bool gen_close_object(VM *vm, ObjGenerator *g);
 /* The exception of throw(typ[, val[, tb]]), as CPython builds it; args are
@@ -62,6 +69,20 @@ bool gen_throw_argument(VM *vm, Value *args, int nargs, const char *what, Value 
 bool vm_generator_next(VM *vm, Value gen, Value *out, bool *done);
 /* Install the generator / coroutine / async generator methods. */
 void generator_install(VM *vm);
+
+/* "coroutine ... was never awaited" (CPython's RuntimeWarning when a
+ * coroutine that never started is freed). Both write to vm->err after
+ * flushing vm->out, and allocate nothing. */
+/* POP_CALL_RESULT: the value of a call used as a statement (`f()` for
+ * `await f()`) is dropped in `frame`; a coroutine that never started is
+ * reported at the statement's file:line with its source line. */
+void gen_warn_dropped_result(VM *vm, Value v, const Frame *frame);
+/* For the GC, after marking and before anything is freed (so that names
+ * can still be read): report the never-started coroutines that are about
+ * to be freed, in the form CPython uses where no Python frame runs
+ * ("sys:1: ..."), and forget them. at_exit: every coroutine is about to be
+ * freed (the VM is going away). */
+void gen_report_dead_coroutines(VM *vm, bool at_exit);
 
 /* For the dispatch loop: can g be resumed now? (raises if not) */
 bool gen_check_resumable(VM *vm, ObjGenerator *g, Value sent);

@@ -1656,6 +1656,15 @@ dispatch:
         sp++;
         DISPATCH();
     }
+    CASE(POP_CALL_RESULT)
+    {
+        Value v = POP();
+        if (IS_GENERATOR(v)) {
+            SYNC();
+            gen_warn_dropped_result(vm, v, frame);
+        }
+        DISPATCH();
+    }
     CASE(PRINT_EXPR)
     {
         SYNC();

@@ -47,8 +47,7 @@ void traceback_register_source(VM *vm, const char *filename, const char *text, s
     vm_pop_root(vm, 1);
 }
 
-/* Line `line` of a registered source, stripped, or NULL. */
-static bool source_line(VM *vm, ObjStr *filename, uint32_t line, const char **start, size_t *len)
+bool traceback_source_line(VM *vm, ObjStr *filename, uint32_t line, const char **start, size_t *len)
 {
     if (vm->sources == NULL) return false;
     Value v = dict_get_str(vm->sources, filename);
@@ -133,7 +132,7 @@ static void print_entries(Printer *p, ObjTraceback *tb, bool group)
         fprintf(p->to, "  File \"%s\", line %u, in %s\n", tb->code->filename->data, tb->line, tb->code->name->data);
         const char *s;
         size_t n;
-        if (source_line(p->vm, tb->code->filename, tb->line, &s, &n)) {
+        if (traceback_source_line(p->vm, tb->code->filename, tb->line, &s, &n)) {
             put_margin(p);
             fprintf(p->to, "    %.*s\n", (int)n, s);
         }

@@ -18,5 +18,8 @@ void traceback_print(VM *vm, Value exc, FILE *to);
 char *traceback_last_line(VM *vm, Value exc);
 /* Remember the source text of a file so tracebacks can show its lines. */
 void traceback_register_source(VM *vm, const char *filename, const char *text, size_t len);
+/* Line `line` of a registered source, stripped of surrounding blanks, as
+ * *start and *len (pointing into the source); false when there is none. */
+bool traceback_source_line(VM *vm, ObjStr *filename, uint32_t line, const char **start, size_t *len);
 
 #endif

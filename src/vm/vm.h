@@ -39,6 +39,7 @@
     X(coroutine_wrapper, "coroutine_wrapper", object, OPAQUE)        /* coro.__await__() */        \
     X(async_generator_asend, "async_generator_asend", object, OPAQUE) /* __anext__(), asend() */   \
     X(async_generator_athrow, "async_generator_athrow", object, OPAQUE) /* athrow(), aclose() */   \
+    X(anext_awaitable, "anext_awaitable", object, OPAQUE) /* anext(aiterator, default) */         \
     X(property, "property", object, PROPERTY)                                                      \
     X(staticmethod, "staticmethod", object, STATICMETHOD)                                          \
     X(classmethod, "classmethod", object, CLASSMETHOD)                                             \
@@ -405,6 +406,9 @@ struct VM {
     /* time.sleep(ns): SLEEP_HANDLED when a scheduler took it over (a
      * simulated thread sleeps; the loop lets threads run meanwhile). */
     SleepOutcome (*sleep_hook)(VM *vm, int64_t ns);
+    /* generator.c's record for "coroutine ... was never awaited": the
+     * coroutines not started yet (weak) and the warnings printed. */
+    struct NeverAwaited *never_awaited;
     Value build_class;   /* builtins.__build_class__ */
     /* Hooks the session installs: show a cell's expression value, find a module. */
     bool (*display_hook)(VM *vm, Value v);

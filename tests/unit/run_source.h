@@ -24,10 +24,11 @@ static void setup(void)
 
 static void teardown(void)
 {
-    fclose(vm->out);
+    FILE *out = vm->out;
+    vm_free(vm); /* may still write (flushing stdout before shutdown warnings) */
+    fclose(out);
     free(out_buf);
     out_buf = NULL;
-    vm_free(vm);
 }
 
 /* Run src; return its output, or "error: <last traceback line>". */
