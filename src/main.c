@@ -8,7 +8,6 @@
 #include "notebook.h"
 #include "session.h"
 
-#define LOOPBOOK_VERSION "0.1.0"
 
 static const char usage_text[] =
     "usage: loopbook [option] [FILE.py | -c CODE]\n"

@@ -133,6 +133,9 @@ void loop_add_task(Loop *loop, Value task);
 bool loop_drive(VM *vm, Loop *loop, Value fut);
 /* "Task-2 (worker()) awaits Queue.get()" for each pending task, sep between. */
 void loop_describe_waiting(VM *vm, Loop *loop, const char *sep, TextBuf *out);
+/* One pass for a prompt waiting for input: when nothing is ready it waits
+ * for the next timer (real clock) or for any libuv event (stdin, Ctrl-C). */
+bool loop_idle_pass(VM *vm, Loop *loop);
 /* Run passes while callbacks are ready, without waiting. */
 bool loop_run_ready(VM *vm, Loop *loop);
 /* Wait (or jump the virtual clock) until `when`; false on Ctrl-C. */

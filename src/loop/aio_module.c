@@ -304,21 +304,37 @@ Loop *aio_session_loop(VM *vm)
 void aio_session_enter(VM *vm, Loop *loop)
 {
     aio(vm)->running_loop = loop->self;
+    aio(vm)->wake = &loop->uv_wake; /* Ctrl-C ends its waits */
     loop->running = true;
 }
 
 void aio_session_leave(VM *vm, Loop *loop)
 {
     aio(vm)->running_loop = EMPTY_VAL;
+    aio(vm)->wake = NULL;
     loop->running = false;
 }
 
 bool aio_session_run(VM *vm, Loop *loop, Value coro, Value *out)
 {
+    AioState *st = aio(vm);
     Value task;
     if (!task_new(vm, loop, coro, EMPTY_VAL, &task)) return false;
     vm_push_root(vm, task);
+    /* Ctrl-C cancels this task (its finally blocks run), then is shown as
+     * KeyboardInterrupt; background tasks are left alone */
+    Value saved_task = st->interrupt_task;
+    int saved_count = st->interrupt_count;
+    st->interrupt_task = task;
+    st->interrupt_count = 0;
     bool ok = loop_drive(vm, loop, task) && future_result(vm, task, out);
+    bool interrupted = st->interrupt_count > 0;
+    st->interrupt_task = saved_task;
+    st->interrupt_count = saved_count;
+    if (!ok && interrupted && vm_exception_matches(vm, st->CancelledError)) {
+        vm_take_exception(vm);
+        vm_raise_value(vm, OBJ_VAL(vm->c.KeyboardInterrupt));
+    }
     vm_pop_root(vm, 1);
     return ok;
 }

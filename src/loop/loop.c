@@ -270,6 +270,30 @@ bool loop_wait_until(Loop *l, double when)
     return vm_check_interrupt(vm);
 }
 
+/* The second half of a pass: timers due within the clock's resolution
+ * (1 ns) join the end of the ready queue, then the entries ready now run
+ * (what they schedule waits for the next pass). */
+static bool run_due(VM *vm, Loop *l)
+{
+    double end_time = loop_time(l) + 1e-9;
+    TimerEntry t;
+    while (l->timers.len && timers_peek(&l->timers)->when < end_time) {
+        timers_pop(&l->timers, &t);
+        Handle *h = ((ObjOpaque *)AS_OBJ(t.handle))->payload;
+        h->scheduled = false;
+        if (h->cancelled) l->timers_cancelled--;
+        else loop_ready(l, READY_HANDLE, t.handle, EMPTY_VAL);
+    }
+    uint32_t ntodo = l->ready.len;
+    for (uint32_t i = 0; i < ntodo; i++) {
+        ReadyEntry e;
+        /* a nested drive (asyncio.run in a notebook cell) may have run some */
+        if (!ready_pop(&l->ready, &e)) break;
+        if (!run_entry(vm, e)) return false;
+    }
+    return true;
+}
+
 typedef enum { PASS_OK, PASS_ERROR, PASS_STUCK } PassOutcome;
 
 static PassOutcome run_once(Loop *l)
@@ -288,23 +312,7 @@ static PassOutcome run_once(Loop *l)
             if (!loop_wait_until(l, deadline)) return PASS_ERROR;
         }
     }
-    /* timers due within the clock's resolution (1 ns) run on this pass */
-    double end_time = loop_time(l) + 1e-9;
-    TimerEntry t;
-    while (l->timers.len && timers_peek(&l->timers)->when < end_time) {
-        timers_pop(&l->timers, &t);
-        Handle *h = ((ObjOpaque *)AS_OBJ(t.handle))->payload;
-        h->scheduled = false;
-        if (h->cancelled) l->timers_cancelled--;
-        else loop_ready(l, READY_HANDLE, t.handle, EMPTY_VAL);
-    }
-    uint32_t ntodo = l->ready.len;
-    for (uint32_t i = 0; i < ntodo; i++) {
-        ReadyEntry e;
-        /* a nested drive (asyncio.run in a notebook cell) may have run some */
-        if (!ready_pop(&l->ready, &e)) break;
-        if (!run_entry(vm, e)) return PASS_ERROR;
-    }
+    if (!run_due(vm, l)) return PASS_ERROR;
     return threads_after_pass(vm, l) ? PASS_OK : PASS_ERROR;
 }
 
@@ -385,6 +393,24 @@ bool loop_drive(VM *vm, Loop *l, Value fut)
     }
     vm_pop_root(vm, 1);
     return ok;
+}
+
+bool loop_idle_pass(VM *vm, Loop *l)
+{
+    (void)vm;
+    drop_cancelled_timers(l);
+    if (l->ready.len == 0) {
+        TimerEntry *first = timers_peek(&l->timers);
+        if (first && !vm->clock_virtual) {
+            if (!loop_wait_until(l, first->when)) return false;
+        } else {
+            /* nothing to do until the person types (or Ctrl-C): the virtual
+             * clock does not move while they do */
+            uv_run(&l->uv, UV_RUN_ONCE);
+            if (!vm_check_interrupt(vm)) return false;
+        }
+    }
+    return run_due(vm, l) && threads_after_pass(vm, l);
 }
 
 bool loop_run_ready(VM *vm, Loop *l)

@@ -133,5 +133,6 @@ int notebook_main(Session *s, const NotebookOptions *options)
         fputs("loopbook: cannot start the event loop\n", stderr);
         return 1;
     }
+    if (isatty(STDIN_FILENO)) return notebook_run_prompt(s, options);
     return notebook_run_transcript(s, stdin, options);
 }

@@ -7,11 +7,16 @@
 #include <stdio.h>
 
 #include "magics.h"
+
+#define LOOPBOOK_VERSION "0.1.0"
 #include "session.h"
 
 typedef struct {
     bool strict; /* exit 1 when a cell fails (piped input) */
 } NotebookOptions;
+
+/* The prompt on a terminal (prompt.c); the process's exit status. */
+int notebook_run_prompt(Session *s, const NotebookOptions *options);
 
 /* Run the notebook on stdin; the process's exit status. */
 int notebook_main(Session *s, const NotebookOptions *options);

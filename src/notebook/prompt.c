@@ -1,0 +1,493 @@
+/* prompt.c: the notebook on a terminal. libedit edits the line through its
+ * callback interface, fed from a uv_poll on stdin, so the event loop keeps
+ * running while the person types: a task started in one cell goes on, and
+ * what it prints appears above the line being edited, which is then drawn
+ * again. Cells run outside libuv's callbacks (the loop is not re-entered);
+ * while one runs, stdin is not read.
+ *
+ * libedit's callbacks carry no user data, so the prompt being shown is a
+ * file-level pointer (`active`): one prompt per process, like the terminal. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <editline/readline.h>
+
+#include "aio.h"
+#include "cells.h"
+#include "dict.h"
+#include "magics.h"
+#include "notebook.h"
+#include "ops.h"
+#include "str.h"
+#include "traceback.h"
+
+typedef struct {
+    char *data;
+    size_t len, cap;
+} Buffer;
+
+typedef struct Prompt {
+    Session *s;
+    NotebookState nb;
+    Loop *loop;
+    uv_poll_t stdin_poll;
+    bool polling;
+    Buffer cell;          /* the lines of the cell being typed */
+    bool cell_ready;      /* a complete cell waits to run */
+    bool eof;             /* Ctrl-D on an empty line */
+    bool reinstall;       /* show the prompt (again) before reading more */
+    bool line_shown;      /* the prompt line is on the screen */
+    bool output_shown;    /* something was printed over it since */
+    bool output_at_bol;   /* that output ended with a newline */
+    char prompt_text[32]; /* "In [3]: " or "   ...: " */
+    char indent[256];     /* typed for the person at the start of the next line */
+    char *history_path;
+    FILE *terminal_out, *terminal_err; /* the real streams under the VM's */
+    char **completions;
+    size_t n_completions, next_completion;
+} Prompt;
+
+static Prompt *active;
+
+static void buffer_add(Buffer *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        b->cap = (b->len + n + 1) * 2;
+        b->data = realloc(b->data, b->cap);
+        if (b->data == NULL) abort();
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+static bool blank(const char *line)
+{
+    for (; *line; line++)
+        if (*line != ' ' && *line != '\t') return false;
+    return true;
+}
+
+/* ---- output above the line being edited ------------------------------------------- */
+
+/* The VM's stdout and stderr while the prompt runs: the first write over a
+ * shown prompt line erases it; the driver draws it again afterwards. */
+static ssize_t write_over_prompt(void *cookie, const char *data, size_t n)
+{
+    FILE *to = cookie;
+    Prompt *p = active;
+    if (p && p->line_shown && !p->output_shown) {
+        fputs("\r\033[K", p->terminal_out);
+        fflush(p->terminal_out);
+        p->output_shown = true;
+    }
+    size_t done = fwrite(data, 1, n, to);
+    fflush(to);
+    if (p && n > 0) p->output_at_bol = data[n - 1] == '\n';
+    return (ssize_t)done;
+}
+
+static FILE *wrap_stream(FILE *to)
+{
+    cookie_io_functions_t io = {NULL, write_over_prompt, NULL, NULL};
+    FILE *f = fopencookie(to, "w", io);
+    if (f) setvbuf(f, NULL, _IOLBF, 0);
+    return f ? f : to;
+}
+
+/* After output was printed over the prompt: draw the line again, with what
+ * had been typed. */
+static void redraw_after_output(Prompt *p)
+{
+    if (!p->output_shown) return;
+    fflush(p->s->vm->out);
+    fflush(p->s->vm->err);
+    if (!p->output_at_bol) fputc('\n', p->terminal_out);
+    p->output_shown = false;
+    if (p->line_shown) rl_forced_update_display();
+    fflush(p->terminal_out);
+}
+
+/* ---- history ------------------------------------------------------------------------ */
+
+/* $XDG_STATE_HOME/loopbook/history, else ~/.local/state/loopbook/history;
+ * the folders are made. NULL when there is no home. */
+static char *history_file(void)
+{
+    const char *state = getenv("XDG_STATE_HOME");
+    const char *home = getenv("HOME");
+    char dir[4096];
+    if (state && *state) snprintf(dir, sizeof dir, "%s/loopbook", state);
+    else if (home && *home) snprintf(dir, sizeof dir, "%s/.local/state/loopbook", home);
+    else return NULL;
+    /* mkdir -p, one level at a time */
+    for (char *slash = strchr(dir + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+        *slash = '\0';
+        mkdir(dir, 0700);
+        *slash = '/';
+    }
+    mkdir(dir, 0700);
+    size_t n = strlen(dir) + sizeof "/history";
+    char *path = malloc(n);
+    if (path == NULL) abort();
+    snprintf(path, n, "%s/history", dir);
+    return path;
+}
+
+static void history_load(Prompt *p)
+{
+    using_history();
+    stifle_history(1000);
+    p->history_path = history_file();
+    if (p->history_path == NULL) return;
+    FILE *f = fopen(p->history_path, "r");
+    if (f == NULL) {
+        if (errno != ENOENT)
+            fprintf(p->terminal_err, "loopbook: cannot read the history file %s: %s\n", p->history_path,
+                    strerror(errno));
+        return;
+    }
+    fclose(f);
+    if (read_history(p->history_path) != 0)
+        fprintf(p->terminal_err, "loopbook: the history file %s could not be read; starting a new one\n",
+                p->history_path);
+}
+
+static void history_save(Prompt *p)
+{
+    if (p->history_path && write_history(p->history_path) != 0) {
+        fprintf(p->terminal_err, "loopbook: cannot write the history file %s\n", p->history_path);
+        free(p->history_path);
+        p->history_path = NULL; /* said once */
+    }
+}
+
+/* ---- completion ----------------------------------------------------------------- */
+
+static void add_completion(Prompt *p, const char *prefix, size_t prefix_len, const char *name, const char *text)
+{
+    size_t text_len = strlen(text);
+    size_t name_len = strlen(name);
+    if (prefix_len + name_len < text_len) return;
+    char candidate[512];
+    snprintf(candidate, sizeof candidate, "%.*s%s", (int)prefix_len, prefix, name);
+    if (strncmp(candidate, text, text_len) != 0) return;
+    for (size_t i = 0; i < p->n_completions; i++)
+        if (strcmp(p->completions[i], candidate) == 0) return;
+    p->completions = realloc(p->completions, (p->n_completions + 1) * sizeof(char *));
+    if (p->completions == NULL) abort();
+    p->completions[p->n_completions++] = strdup(candidate);
+}
+
+static void add_dict_names(Prompt *p, ObjDict *d, const char *prefix, size_t prefix_len, const char *text)
+{
+    uint32_t pos = 0;
+    Value k, v;
+    while (dict_next(d, &pos, &k, &v))
+        if (IS_STR(k)) add_completion(p, prefix, prefix_len, AS_STR(k)->data, text);
+}
+
+static void add_attribute_names(Prompt *p, Value obj, const char *prefix, size_t prefix_len, const char *text)
+{
+    VM *vm = p->s->vm;
+    if (IS_KIND(obj, OBJ_MODULE)) add_dict_names(p, AS_MODULE(obj)->dict, prefix, prefix_len, text);
+    if (IS_KIND(obj, OBJ_INSTANCE)) add_dict_names(p, AS_INSTANCE(obj)->dict, prefix, prefix_len, text);
+    ObjClass *c = IS_CLASS(obj) ? AS_CLASS(obj) : vm_class_of(vm, obj);
+    for (; c != NULL; c = c->base) add_dict_names(p, c->dict, prefix, prefix_len, text);
+}
+
+/* The object a dotted name refers to, without calling anything but plain
+ * attribute lookups; EMPTY when it does not resolve. */
+static Value resolve_dotted(VM *vm, const char *path, size_t len)
+{
+    char part[256];
+    size_t start = 0;
+    Value v = EMPTY_VAL;
+    while (start <= len) {
+        size_t end = start;
+        while (end < len && path[end] != '.') end++;
+        if (end - start >= sizeof part) return EMPTY_VAL;
+        memcpy(part, path + start, end - start);
+        part[end - start] = '\0';
+        ObjStr *name = str_intern_cstr(vm, part);
+        if (IS_EMPTY(v)) {
+            v = dict_get_str(vm->main_globals, name);
+            if (IS_EMPTY(v)) v = dict_get_str(vm->builtins, name);
+        } else {
+            bool found;
+            if (!vm_getattr_opt(vm, v, name, &v, &found) || !found) {
+                vm_take_exception(vm);
+                return EMPTY_VAL;
+            }
+        }
+        if (IS_EMPTY(v)) return EMPTY_VAL;
+        start = end + 1;
+    }
+    return v;
+}
+
+static const char *const keywords[] = {"False", "None",   "True",  "and",    "as",       "assert", "async",
+                                       "await", "break",  "class", "continue", "def",   "del",    "elif",
+                                       "else",  "except", "finally", "for",    "from",  "global", "if",
+                                       "import", "in",    "is",    "lambda", "nonlocal", "not",   "or",
+                                       "pass",  "raise",  "return", "try",   "while",  "with",    "yield"};
+
+static void gather_completions(Prompt *p, const char *text)
+{
+    VM *vm = p->s->vm;
+    if (text[0] == '%') {
+        for (const char *const *m = magic_names; *m; m++) add_completion(p, "", 0, *m, text);
+        return;
+    }
+    const char *dot = strrchr(text, '.');
+    if (dot) {
+        Value obj = resolve_dotted(vm, text, (size_t)(dot - text));
+        if (!IS_EMPTY(obj)) add_attribute_names(p, obj, text, (size_t)(dot - text) + 1, text);
+        return;
+    }
+    add_dict_names(p, vm->main_globals, "", 0, text);
+    add_dict_names(p, vm->builtins, "", 0, text);
+    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) add_completion(p, "", 0, keywords[i], text);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *next_completion(const char *text, int state)
+{
+    Prompt *p = active;
+    if (state == 0) {
+        for (size_t i = 0; i < p->n_completions; i++) free(p->completions[i]);
+        p->n_completions = p->next_completion = 0;
+        gather_completions(p, text);
+        qsort(p->completions, p->n_completions, sizeof(char *), by_name);
+    }
+    if (p->next_completion >= p->n_completions) return NULL;
+    return strdup(p->completions[p->next_completion++]);
+}
+
+static char **complete(const char *text, int start, int end)
+{
+    (void)start;
+    (void)end;
+    rl_completion_append_character = '\0';
+    return rl_completion_matches(text, next_completion);
+}
+
+/* ---- reading lines ----------------------------------------------------------------- */
+
+/* The indentation the next line starts with: the last line's, one level
+ * more after a line ending with ':'. */
+static void next_indent(Prompt *p, const char *line)
+{
+    size_t n = 0;
+    while (line[n] == ' ' && n + 4 < sizeof p->indent) n++;
+    size_t len = strlen(line);
+    while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t')) len--;
+    if (len > 0 && line[len - 1] == ':' && n + 4 < sizeof p->indent) n += 4;
+    memset(p->indent, ' ', n);
+    p->indent[n] = '\0';
+}
+
+static int cell_lines(const Buffer *b)
+{
+    int n = 0;
+    for (size_t i = 0; i < b->len; i++) n += b->data[i] == '\n';
+    return n;
+}
+
+static void on_line(char *line)
+{
+    Prompt *p = active;
+    p->line_shown = false;
+    if (line == NULL) { /* Ctrl-D */
+        fputc('\n', p->terminal_out);
+        if (p->cell.len == 0) p->eof = true;
+        else p->cell_ready = true;
+        return;
+    }
+    bool empty = blank(line);
+    if (!empty) add_history(line);
+    if (p->cell.len == 0 && empty) { /* nothing typed: the same prompt again */
+        free(line);
+        p->reinstall = true;
+        return;
+    }
+    if (!empty || p->cell.len == 0) {
+        buffer_add(&p->cell, line, strlen(line));
+        buffer_add(&p->cell, "\n", 1);
+    }
+    bool done = empty || (cell_lines(&p->cell) == 1 && !cell_needs_more(p->cell.data));
+    if (done) {
+        p->cell_ready = true;
+        p->indent[0] = '\0';
+    } else {
+        int width = snprintf(NULL, 0, "In [%d]: ", p->s->cell_count + 1);
+        snprintf(p->prompt_text, sizeof p->prompt_text, "%*s: ", width - 2, "...");
+        next_indent(p, line);
+        p->reinstall = true;
+    }
+    free(line);
+}
+
+static void on_stdin(uv_poll_t *handle, int status, int events)
+{
+    (void)handle;
+    (void)status;
+    (void)events;
+    rl_callback_read_char();
+}
+
+static void start_reading(Prompt *p)
+{
+    rl_callback_handler_install(p->prompt_text, on_line);
+    if (p->indent[0]) {
+        /* auto-indent: the text is in the line, to be kept or erased; the
+         * line is drawn again from its start to show it */
+        rl_insert_text(p->indent);
+        fputs("\r", p->terminal_out);
+        rl_forced_update_display();
+    }
+    fflush(p->terminal_out);
+    p->line_shown = true;
+    p->reinstall = false;
+    if (!p->polling) {
+        uv_poll_start(&p->stdin_poll, UV_READABLE, on_stdin);
+        p->polling = true;
+    }
+}
+
+static void stop_reading(Prompt *p)
+{
+    if (p->polling) {
+        uv_poll_stop(&p->stdin_poll);
+        p->polling = false;
+    }
+    rl_callback_handler_remove();
+    p->line_shown = false;
+}
+
+static void set_cell_prompt(Prompt *p)
+{
+    snprintf(p->prompt_text, sizeof p->prompt_text, "In [%d]: ", p->s->cell_count + 1);
+}
+
+/* Ctrl-C while typing: the line (and the cell so far) is dropped. */
+static void clear_typing(Prompt *p)
+{
+    p->s->vm->interrupt_pending = 0;
+    stop_reading(p);
+    fputs("^C\n", p->terminal_out);
+    p->cell.len = 0;
+    p->indent[0] = '\0';
+    set_cell_prompt(p);
+    start_reading(p);
+}
+
+/* ---- running cells ------------------------------------------------------------------ */
+
+static void run_cell(Prompt *p)
+{
+    stop_reading(p);
+    p->cell_ready = false;
+    while (p->cell.len && p->cell.data[p->cell.len - 1] == '\n') p->cell.data[--p->cell.len] = '\0';
+    notebook_cell(p->s, &p->nb, p->cell.data);
+    p->cell.len = 0;
+    history_save(p);
+    if (p->nb.pending_input) { /* %load: the text waits in the edit buffer */
+        snprintf(p->indent, sizeof p->indent, "%s", p->nb.pending_input);
+        free(p->nb.pending_input);
+        p->nb.pending_input = NULL;
+    }
+    set_cell_prompt(p);
+}
+
+/* One pass of the loop while the person types (background tasks run). */
+static void idle(Prompt *p)
+{
+    VM *vm = p->s->vm;
+    aio_session_enter(vm, p->loop);
+    bool ok = loop_idle_pass(vm, p->loop);
+    aio_session_leave(vm, p->loop);
+    if (!ok) {
+        Value exc = vm_take_exception(vm);
+        if (vm_isinstance(vm, exc, vm->c.KeyboardInterrupt)) {
+            vm->interrupt_pending = 1; /* seen at the prompt: clear the line */
+        } else {
+            fflush(vm->out);
+            traceback_print(vm, exc, vm->err);
+        }
+    }
+    redraw_after_output(p);
+}
+
+static void banner(FILE *out)
+{
+    fputs("loopbook " LOOPBOOK_VERSION " - Python 3.11 on a live asyncio event loop. %help for help, Ctrl-D to "
+          "leave.\n\n",
+          out);
+}
+
+int notebook_run_prompt(Session *s, const NotebookOptions *options)
+{
+    (void)options;
+    VM *vm = s->vm;
+    Prompt p;
+    memset(&p, 0, sizeof p);
+    p.s = s;
+    p.nb.timing = true;
+    p.nb.tty = true;
+    p.loop = aio_session_loop(vm);
+    p.terminal_out = stdout;
+    p.terminal_err = stderr;
+    active = &p;
+    banner(stdout);
+    history_load(&p);
+    rl_catch_signals = 0;
+    rl_attempted_completion_function = complete;
+    rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(+-*/,[]";
+    FILE *saved_out = vm->out, *saved_err = vm->err;
+    vm->out = wrap_stream(stdout);
+    vm->err = wrap_stream(stderr);
+    uv_poll_init(&p.loop->uv, &p.stdin_poll, STDIN_FILENO);
+    set_cell_prompt(&p);
+    start_reading(&p);
+    while (!p.eof && !s->exit_requested) {
+        if (p.cell_ready) {
+            run_cell(&p);
+            if (!s->exit_requested) start_reading(&p);
+            continue;
+        }
+        if (vm->interrupt_pending) {
+            clear_typing(&p);
+            continue;
+        }
+        if (p.reinstall) {
+            stop_reading(&p);
+            start_reading(&p);
+        }
+        idle(&p);
+    }
+    stop_reading(&p);
+    uv_close((uv_handle_t *)&p.stdin_poll, NULL);
+    uv_run(&p.loop->uv, UV_RUN_NOWAIT);
+    history_save(&p);
+    fflush(vm->out);
+    fflush(vm->err);
+    if (vm->out != saved_out) fclose(vm->out);
+    if (vm->err != saved_err) fclose(vm->err);
+    vm->out = saved_out;
+    vm->err = saved_err;
+    for (size_t i = 0; i < p.n_completions; i++) free(p.completions[i]);
+    free(p.completions);
+    free(p.cell.data);
+    free(p.history_path);
+    active = NULL;
+    return s->exit_requested ? s->exit_status : 0;
+}
