@@ -194,11 +194,7 @@ static bool f_create_task(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Val
     Value a[3];
     BIND("create_task", names, 1, 1, 2, a);
     Loop *l = aio_running_loop(vm);
-    if (l == NULL) {
-        /* CPython closes the coroutine it could not schedule: no "never awaited" warning */
-        if (is_coroutine_object(vm, a[0])) AS_GENERATOR(a[0])->state = GEN_FINISHED;
-        return false;
-    }
+    if (l == NULL) return false; /* the coroutine is then never awaited, and 3.11.2 says so */
     /* 3.11 names the task Task-N first and renames it after: a name= still
      * uses up a number */
     if (!task_new(vm, l, a[0], EMPTY_VAL, out)) return false;
