@@ -66,12 +66,12 @@ void notebook_print_timing(Session *s, const CellReport *r, bool tty)
             tty ? "\033[0m" : "");
 }
 
-bool notebook_cell(Session *s, NotebookState *nb, const char *cell)
+bool notebook_cell(Session *s, NotebookState *nb, const char *cell, size_t len)
 {
     CellReport r;
     bool show_timing = true;
     MagicOutcome m = magic_run(s, nb, cell, &r, &show_timing);
-    if (m == MAGIC_NOT_A_MAGIC) session_run_cell(s, cell, strlen(cell), &r);
+    if (m == MAGIC_NOT_A_MAGIC) session_run_cell(s, cell, len, &r); /* len: NUL bytes reach the compiler */
     if (nb->timing && show_timing && !s->exit_requested) notebook_print_timing(s, &r, nb->tty);
     if (!s->exit_requested) fputc('\n', s->vm->out);
     fflush(s->vm->out);
@@ -79,16 +79,16 @@ bool notebook_cell(Session *s, NotebookState *nb, const char *cell)
 }
 
 /* Run one cell of the transcript (and what %load queued after it). */
-static bool transcript_cell(Session *s, NotebookState *nb, const char *cell)
+static bool transcript_cell(Session *s, NotebookState *nb, const char *cell, size_t len)
 {
     echo_cell(s->vm->out, s->cell_count + 1, cell);
     fflush(s->vm->out);
-    bool ok = notebook_cell(s, nb, cell);
+    bool ok = notebook_cell(s, nb, cell, len);
     session_run_background(s);
     while (ok && nb->pending_input && !s->exit_requested) {
         char *loaded = nb->pending_input;
         nb->pending_input = NULL;
-        ok = transcript_cell(s, nb, loaded);
+        ok = transcript_cell(s, nb, loaded, strlen(loaded));
         free(loaded);
     }
     return ok;
@@ -102,20 +102,26 @@ int notebook_run_transcript(Session *s, FILE *in, const NotebookOptions *options
     size_t cap = 0;
     ssize_t got;
     bool failed = false;
+    size_t lines = 0;
     while (!s->exit_requested && (got = getline(&line, &cap, in)) >= 0) {
-        if (cell.len == 0 && is_blank(line)) continue;
         bool blank = is_blank(line);
-        if (!blank || cell.len == 0) text_add(&cell, line, (size_t)got);
-        /* a cell ends with its first line if that is complete, else with an empty line */
-        bool ends = blank || !cell_needs_more(cell.data);
+        if (lines == 0 && blank) continue;
+        if (!blank) {
+            text_add(&cell, line, (size_t)got);
+            lines++;
+        }
+        /* a cell ends with its first line if that is complete, else with an
+         * empty line (only the first line is looked at: linear in the cell) */
+        bool ends = blank || (lines == 1 && !cell_needs_more(cell.data));
         if (!ends) continue;
         if (cell.len && cell.data[cell.len - 1] == '\n') cell.data[--cell.len] = '\0';
-        if (!transcript_cell(s, &nb, cell.data)) failed = true;
+        if (!transcript_cell(s, &nb, cell.data, cell.len)) failed = true;
         cell.len = 0;
+        lines = 0;
     }
-    if (cell.len > 0 && !s->exit_requested) {
+    if (lines > 0 && !s->exit_requested) {
         if (cell.data[cell.len - 1] == '\n') cell.data[--cell.len] = '\0';
-        if (!transcript_cell(s, &nb, cell.data)) failed = true;
+        if (!transcript_cell(s, &nb, cell.data, cell.len)) failed = true;
     }
     free(line);
     free(cell.data);

@@ -27,7 +27,7 @@ void notebook_print_timing(Session *s, const CellReport *r, bool tty);
 
 /* Run one cell (or magic) and print its timing line and the empty line
  * after it; false when it failed. */
-bool notebook_cell(Session *s, NotebookState *nb, const char *cell);
+bool notebook_cell(Session *s, NotebookState *nb, const char *cell, size_t len);
 
 /* Cells read from `in` (not a terminal), echoed with In [n]: markers. */
 int notebook_run_transcript(Session *s, FILE *in, const NotebookOptions *options);

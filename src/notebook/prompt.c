@@ -37,6 +37,7 @@ typedef struct Prompt {
     uv_poll_t stdin_poll;
     bool polling;
     Buffer cell;          /* the lines of the cell being typed */
+    int cell_lines;       /* how many */
     bool cell_ready;      /* a complete cell waits to run */
     bool eof;             /* Ctrl-D on an empty line */
     bool reinstall;       /* show the prompt (again) before reading more */
@@ -295,13 +296,6 @@ static void next_indent(Prompt *p, const char *line)
     p->indent[n] = '\0';
 }
 
-static int cell_lines(const Buffer *b)
-{
-    int n = 0;
-    for (size_t i = 0; i < b->len; i++) n += b->data[i] == '\n';
-    return n;
-}
-
 static void on_line(char *line)
 {
     Prompt *p = active;
@@ -322,8 +316,9 @@ static void on_line(char *line)
     if (!empty || p->cell.len == 0) {
         buffer_add(&p->cell, line, strlen(line));
         buffer_add(&p->cell, "\n", 1);
+        p->cell_lines++;
     }
-    bool done = empty || (cell_lines(&p->cell) == 1 && !cell_needs_more(p->cell.data));
+    bool done = empty || (p->cell_lines == 1 && !cell_needs_more(p->cell.data));
     if (done) {
         p->cell_ready = true;
         p->indent[0] = '\0';
@@ -385,6 +380,7 @@ static void clear_typing(Prompt *p)
     stop_reading(p);
     fputs("^C\n", p->terminal_out);
     p->cell.len = 0;
+    p->cell_lines = 0;
     p->indent[0] = '\0';
     set_cell_prompt(p);
     start_reading(p);
@@ -397,8 +393,9 @@ static void run_cell(Prompt *p)
     stop_reading(p);
     p->cell_ready = false;
     while (p->cell.len && p->cell.data[p->cell.len - 1] == '\n') p->cell.data[--p->cell.len] = '\0';
-    notebook_cell(p->s, &p->nb, p->cell.data);
+    notebook_cell(p->s, &p->nb, p->cell.data, p->cell.len);
     p->cell.len = 0;
+    p->cell_lines = 0;
     history_save(p);
     if (p->nb.pending_input) { /* %load: the text waits in the edit buffer */
         snprintf(p->indent, sizeof p->indent, "%s", p->nb.pending_input);
