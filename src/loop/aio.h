@@ -98,7 +98,8 @@ struct Loop {
     bool running, stopping, closed;
     bool is_session; /* the notebook session's loop: alive across cells, runs nested */
     Value current_task; /* the task whose step runs now, EMPTY */
-    ObjList *tasks;     /* tasks not yet seen done, in creation order */
+    Value *tasks;       /* this loop's tasks in creation order: weak (see aio_before_sweep) */
+    uint32_t n_tasks, cap_tasks;
     ObjList *threads;   /* simulated threads not finished (threads.c) */
     uint32_t idle_workers; /* executor workers that finished their work and wait for more */
     uv_loop_t uv;
@@ -125,6 +126,12 @@ bool loop_new(VM *vm, Value *out);
 double loop_time(Loop *loop);
 /* Queue an internal callback (see ReadyKind). */
 void loop_ready(Loop *loop, ReadyKind kind, Value a, Value b);
+/* After marking: tasks nobody references any more leave their loop's list;
+ * those whose exception was never retrieved are kept to be reported (as
+ * CPython reports them when it frees them). */
+void aio_before_sweep(VM *vm);
+/* Print those reports (at a safe point: the start of a pass). */
+void aio_report_dead_tasks(VM *vm);
 /* Register a task (for all_tasks, deadlock reports). */
 void loop_add_task(Loop *loop, Value task);
 /* Run passes until fut is done, re-entrantly (the notebook's loop runs
@@ -174,6 +181,11 @@ typedef struct AioState {
     uv_async_t *volatile wake; /* the running loop's uv_wake, for the SIGINT handler */
     Value interrupt_task;      /* asyncio.run's main task: the first Ctrl-C cancels it */
     int interrupt_count;       /* Ctrl-Cs seen while it ran */
+    Loop **loops;              /* every live loop (for the GC hook) */
+    uint32_t n_loops, cap_loops;
+    bool task_failed;          /* a task ended with an exception since the last look */
+    Value *dead_tasks;         /* garbage tasks whose exception nobody retrieved: to report, then drop */
+    uint32_t n_dead, cap_dead;
     Value thread_trampoline;   /* asyncio._thread_call(func, args): how a thread runs a native func */
     ObjFiber *thread_fiber;    /* the simulated thread running a slice now, or NULL */
     uint32_t thread_c_depth;   /* vm->c_depth of that slice's interp_run */

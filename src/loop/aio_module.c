@@ -26,11 +26,18 @@ static void state_mark(VM *vm, ObjOpaque *self)
     gc_mark_value(vm, st->interrupt_task);
     gc_mark_value(vm, st->thread_trampoline);
     gc_mark_value(vm, st->session_loop);
+    for (uint32_t i = 0; i < st->n_dead; i++) gc_mark_value(vm, st->dead_tasks[i]);
 }
 
 static void state_free(VM *vm, ObjOpaque *self)
 {
+    AioState *st = self->payload;
+    free(st->loops);
+    free(st->dead_tasks);
+    st->loops = NULL;
+    st->n_loops = 0;
     if (vm->aio == self->payload) {
+        vm->before_sweep_hook = NULL;
         vm->aio = NULL;
         vm->interrupt_hook = NULL;
         vm->interrupt_wakeup = NULL;
@@ -131,8 +138,8 @@ static bool f_all_tasks(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value
     if (l == NULL) return false;
     ObjSet *s = set_new(vm, false);
     vm_push_root(vm, OBJ_VAL(s));
-    for (uint32_t i = 0; i < l->tasks->len; i++)
-        if (future_of(l->tasks->items[i])->state == FUT_PENDING && !set_add(vm, s, l->tasks->items[i])) {
+    for (uint32_t i = 0; i < l->n_tasks; i++)
+        if (future_of(l->tasks[i])->state == FUT_PENDING && !set_add(vm, s, l->tasks[i])) {
             vm_pop_root(vm, 1);
             return false;
         }
@@ -439,6 +446,7 @@ static void create_state(VM *vm)
     vm->interrupt_hook = on_interrupt;
     vm->interrupt_wakeup = wake_running_loop;
     vm->tick_hook = thread_on_tick;
+    vm->before_sweep_hook = aio_before_sweep;
     vm->sleep_hook = thread_on_sleep;
 }
 

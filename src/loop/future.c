@@ -364,6 +364,7 @@ static bool handle_raise(VM *vm, Value task, Value exc)
         return true;
     }
     if (!future_set_exception(vm, task, exc)) return false;
+    aio(vm)->task_failed = true; /* is anyone left to retrieve it? the next pass asks the GC */
     if (vm_isinstance(vm, exc, vm->c.KeyboardInterrupt) || vm_isinstance(vm, exc, vm->c.SystemExit)) {
         /* these end the loop too, as they do in CPython */
         t->log_traceback = false;

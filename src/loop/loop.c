@@ -32,7 +32,7 @@ static void loop_mark(VM *vm, ObjOpaque *self)
     }
     for (uint32_t i = 0; i < l->timers.len; i++) gc_mark_value(vm, l->timers.items[i].handle);
     gc_mark_value(vm, l->current_task);
-    if (l->tasks) gc_mark_object(vm, (Obj *)l->tasks);
+    /* l->tasks is weak: aio_before_sweep settles it */
     if (l->threads) gc_mark_object(vm, (Obj *)l->threads);
 }
 
@@ -44,11 +44,23 @@ static void close_uv(Loop *l)
     uv_loop_close(&l->uv);
 }
 
+static void unregister_loop(VM *vm, Loop *l)
+{
+    AioState *st = vm->aio;
+    if (st == NULL) return;
+    for (uint32_t i = 0; i < st->n_loops; i++)
+        if (st->loops[i] == l) {
+            st->loops[i] = st->loops[--st->n_loops];
+            return;
+        }
+}
+
 static void loop_free(VM *vm, ObjOpaque *self)
 {
-    (void)vm;
     Loop *l = self->payload;
     if (l == NULL) return;
+    unregister_loop(vm, l);
+    free(l->tasks);
     close_uv(l);
     ready_free(&l->ready);
     timers_free(&l->timers);
@@ -88,9 +100,15 @@ bool loop_new(VM *vm, Value *out)
     ObjOpaque *o = opaque_new(vm, aio(vm)->Loop, &loop_ops, l);
     l->self = OBJ_VAL(o);
     vm_push_root(vm, l->self);
-    l->tasks = list_new(vm, NULL, 0);
     l->threads = list_new(vm, NULL, 0);
     vm_pop_root(vm, 1);
+    AioState *st = aio(vm);
+    if (st->n_loops == st->cap_loops) {
+        st->cap_loops = st->cap_loops ? st->cap_loops * 2 : 4;
+        st->loops = realloc(st->loops, st->cap_loops * sizeof *st->loops);
+        if (st->loops == NULL) abort();
+    }
+    st->loops[st->n_loops++] = l;
     *out = l->self;
     return true;
 }
@@ -107,16 +125,56 @@ void loop_ready(Loop *loop, ReadyKind kind, Value a, Value b)
 
 void loop_add_task(Loop *loop, Value task)
 {
-    /* Drop finished tasks now and then, so the list stays about as long as
-     * the number of live tasks. */
-    ObjList *l = loop->tasks;
-    if (l->len >= 64 && l->len == l->cap) {
-        uint32_t kept = 0;
-        for (uint32_t i = 0; i < l->len; i++)
-            if (future_of(l->items[i])->state == FUT_PENDING) l->items[kept++] = l->items[i];
-        l->len = kept;
+    if (loop->n_tasks == loop->cap_tasks) {
+        loop->cap_tasks = loop->cap_tasks ? loop->cap_tasks * 2 : 64;
+        loop->tasks = realloc(loop->tasks, loop->cap_tasks * sizeof(Value));
+        if (loop->tasks == NULL) abort();
     }
-    list_append(loop->vm, l, task);
+    loop->tasks[loop->n_tasks++] = task;
+}
+
+void aio_before_sweep(VM *vm)
+{
+    AioState *st = vm->aio;
+    for (uint32_t k = 0; k < st->n_loops; k++) {
+        Loop *l = st->loops[k];
+        uint32_t kept = 0;
+        for (uint32_t i = 0; i < l->n_tasks; i++) {
+            Value t = l->tasks[i];
+            if (gc_is_marked(t)) {
+                l->tasks[kept++] = t;
+                continue;
+            }
+            Future *f = future_of(t);
+            if (f->state == FUT_FINISHED && f->log_traceback && !IS_EMPTY(f->exception) && !f->retrieved_reported) {
+                gc_keep_alive(vm, t); /* printed at the next safe point, then dropped */
+                if (st->n_dead == st->cap_dead) {
+                    st->cap_dead = st->cap_dead ? st->cap_dead * 2 : 8;
+                    st->dead_tasks = realloc(st->dead_tasks, st->cap_dead * sizeof(Value));
+                    if (st->dead_tasks == NULL) abort();
+                }
+                st->dead_tasks[st->n_dead++] = t;
+            }
+        }
+        l->n_tasks = kept;
+    }
+}
+
+void aio_report_dead_tasks(VM *vm)
+{
+    AioState *st = vm->aio;
+    if (st && st->task_failed) {
+        /* CPython reports a failed task as soon as the last reference to
+         * it goes; a collection finds out whether that has happened */
+        st->task_failed = false;
+        gc_collect(vm);
+    }
+    while (st && st->n_dead > 0) {
+        Value t = st->dead_tasks[--st->n_dead];
+        vm_push_root(vm, t);
+        task_report_unretrieved(vm, t);
+        vm_pop_root(vm, 1);
+    }
 }
 
 /* ---- errors in callbacks ----------------------------------------------------------- */
@@ -206,23 +264,23 @@ static bool run_handle(VM *vm, Value hv)
 
 /* ---- one pass ------------------------------------------------------------------------------ */
 
+/* The entry is off the queue now: its values are rooted while it runs (a
+ * task nobody else holds is only on the loop's weak list). */
 static bool run_entry(VM *vm, ReadyEntry e)
 {
+    vm_push_root(vm, e.a);
+    vm_push_root(vm, e.b);
+    bool ok = true;
+    Value r;
     switch ((ReadyKind)e.kind) {
-    case READY_HANDLE: return run_handle(vm, e.a);
-    case READY_STEP: return task_step(vm, e.a, e.b);
-    case READY_WAKEUP: return task_wakeup(vm, e.a, e.b);
-    case READY_THREAD_DONE: thread_deliver(vm, e.a); return true;
-    case READY_CALL: {
-        Value r;
-        vm_push_root(vm, e.a);
-        vm_push_root(vm, e.b);
-        bool ok = vm_call(vm, e.a, &e.b, 1, NULL, &r) || callback_failed(vm, e.a);
-        vm_pop_root(vm, 2);
-        return ok;
+    case READY_HANDLE: ok = run_handle(vm, e.a); break;
+    case READY_STEP: ok = task_step(vm, e.a, e.b); break;
+    case READY_WAKEUP: ok = task_wakeup(vm, e.a, e.b); break;
+    case READY_THREAD_DONE: thread_deliver(vm, e.a); break;
+    case READY_CALL: ok = vm_call(vm, e.a, &e.b, 1, NULL, &r) || callback_failed(vm, e.a); break;
     }
-    }
-    return true;
+    vm_pop_root(vm, 2);
+    return ok;
 }
 
 static bool timer_cancelled(TimerEntry *t)
@@ -299,6 +357,7 @@ typedef enum { PASS_OK, PASS_ERROR, PASS_STUCK } PassOutcome;
 static PassOutcome run_once(Loop *l)
 {
     VM *vm = l->vm;
+    aio_report_dead_tasks(vm);
     if (vm->interrupt_pending && !vm_check_interrupt(vm)) return PASS_ERROR;
     drop_cancelled_timers(l);
     if (l->ready.len == 0 && !l->stopping) {
@@ -319,8 +378,8 @@ static PassOutcome run_once(Loop *l)
 void loop_describe_waiting(VM *vm, Loop *l, const char *sep, TextBuf *b)
 {
     bool first = true;
-    for (uint32_t i = 0; i < l->tasks->len; i++) {
-        Value task = l->tasks->items[i];
+    for (uint32_t i = 0; i < l->n_tasks; i++) {
+        Value task = l->tasks[i];
         Future *t = future_of(task);
         if (t->state != FUT_PENDING) continue;
         if (!first) tb_adds(b, sep);
@@ -397,7 +456,7 @@ bool loop_drive(VM *vm, Loop *l, Value fut)
 
 bool loop_idle_pass(VM *vm, Loop *l)
 {
-    (void)vm;
+    aio_report_dead_tasks(vm);
     drop_cancelled_timers(l);
     if (l->ready.len == 0) {
         TimerEntry *first = timers_peek(&l->timers);
@@ -650,8 +709,8 @@ static bool l_all_tasks(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value
     SELF_LOOP(l);
     ObjList *r = list_new(vm, NULL, 0);
     vm_push_root(vm, OBJ_VAL(r));
-    for (uint32_t i = 0; i < l->tasks->len; i++)
-        if (future_of(l->tasks->items[i])->state == FUT_PENDING) list_append(vm, r, l->tasks->items[i]);
+    for (uint32_t i = 0; i < l->n_tasks; i++)
+        if (future_of(l->tasks[i])->state == FUT_PENDING) list_append(vm, r, l->tasks[i]);
     vm_pop_root(vm, 1);
     *out = OBJ_VAL(r);
     return true;
@@ -663,7 +722,8 @@ static bool l_report_unretrieved(VM *vm, Value *args, int nargs, ObjTuple *kwnam
 {
     (void)kwnames;
     SELF_LOOP(l);
-    for (uint32_t i = 0; i < l->tasks->len; i++) task_report_unretrieved(vm, l->tasks->items[i]);
+    aio_report_dead_tasks(vm);
+    for (uint32_t i = 0; i < l->n_tasks; i++) task_report_unretrieved(vm, l->tasks[i]);
     *out = NONE_VAL;
     return true;
 }

@@ -381,6 +381,19 @@ static void mark_exception(VM *vm, ObjException *e)
 }
 
 /* Trace the references held by one gray object. */
+static void blacken(VM *vm, Obj *o);
+
+bool gc_is_marked(Value v)
+{
+    return !IS_OBJ(v) || AS_OBJ(v)->marked;
+}
+
+void gc_keep_alive(VM *vm, Value v)
+{
+    gc_mark_value(vm, v);
+    while (vm->gray_count > 0) blacken(vm, vm->gray[--vm->gray_count]);
+}
+
 static void blacken(VM *vm, Obj *o)
 {
     vm->live_bytes += o->size + owned_bytes(o);
@@ -597,6 +610,7 @@ static void sweep(VM *vm)
     /* before anything is freed: a dead coroutine's name may live on a page
      * the lazy sweep frees (and reuses) before it reaches the coroutine */
     gen_report_dead_coroutines(vm, false);
+    if (vm->before_sweep_hook) vm->before_sweep_hook(vm);
     sweep_large(vm);
     start_sweep(vm);
 }

@@ -20,6 +20,10 @@ void gc_collect(VM *vm);
 /* Mark a value / object reachable (for mark callbacks of opaque objects). */
 void gc_mark_value(VM *vm, Value v);
 void gc_mark_object(VM *vm, Obj *o);
+/* For vm->before_sweep_hook: whether v survived the marking; keep v (and
+ * all it references) alive through this collection. */
+bool gc_is_marked(Value v);
+void gc_keep_alive(VM *vm, Value v);
 /* How many objects are allocated (for tests). */
 size_t gc_count_objects(VM *vm);
 /* Free every object (VM teardown). */

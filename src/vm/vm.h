@@ -409,6 +409,10 @@ struct VM {
     /* generator.c's record for "coroutine ... was never awaited": the
      * coroutines not started yet (weak) and the warnings printed. */
     struct NeverAwaited *never_awaited;
+    /* Called after marking, before anything is freed: weak references are
+     * settled here (asyncio reports tasks whose exception nobody retrieved,
+     * keeping them alive with gc_keep_alive until it has printed them). */
+    void (*before_sweep_hook)(VM *vm);
     Value build_class;   /* builtins.__build_class__ */
     /* Hooks the session installs: show a cell's expression value, find a module. */
     bool (*display_hook)(VM *vm, Value v);
