@@ -146,7 +146,8 @@ void aio_before_sweep(VM *vm)
                 continue;
             }
             Future *f = future_of(t);
-            if (f->state == FUT_FINISHED && f->log_traceback && !IS_EMPTY(f->exception) && !f->retrieved_reported) {
+            bool unretrieved = f->state == FUT_FINISHED && f->log_traceback && !IS_EMPTY(f->exception);
+            if ((unretrieved || f->state == FUT_PENDING) && !f->retrieved_reported) {
                 gc_keep_alive(vm, t); /* printed at the next safe point, then dropped */
                 if (st->n_dead == st->cap_dead) {
                     st->cap_dead = st->cap_dead ? st->cap_dead * 2 : 8;
@@ -172,7 +173,13 @@ void aio_report_dead_tasks(VM *vm)
     while (st && st->n_dead > 0) {
         Value t = st->dead_tasks[--st->n_dead];
         vm_push_root(vm, t);
-        task_report_unretrieved(vm, t);
+        if (future_of(t)->state == FUT_PENDING) {
+            /* CPython's Task.__del__ for a task nobody can wake any more */
+            future_of(t)->retrieved_reported = true;
+            loop_report_error(vm, "Task was destroyed but it is pending!", EMPTY_VAL, t, "task");
+        } else {
+            task_report_unretrieved(vm, t);
+        }
         vm_pop_root(vm, 1);
     }
 }
