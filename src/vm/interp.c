@@ -1292,6 +1292,7 @@ dispatch:
         ObjSet *s = set_new(vm, false);
         Value *base = sp - n;
         PUSH(OBJ_VAL(s));
+        SYNC(); /* the set is a root while its items are hashed (which may call __hash__) */
         for (uint16_t k = 0; k < n; k++) CHECK(set_add(vm, s, base[k]));
         sp = base;
         PUSH(OBJ_VAL(s));
