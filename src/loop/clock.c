@@ -1,6 +1,7 @@
 /* clock.c: the real clock: CLOCK_MONOTONIC and CLOCK_REALTIME, and sleeping
  * with clock_nanosleep on an absolute deadline (so a signal that interrupts
- * the wait does not stretch it). */
+ * the wait does not stretch it); the virtual clock, and switching between
+ * the two without monotonic time going backwards. */
 #include "clock.h"
 
 #include <errno.h>
@@ -21,13 +22,33 @@ double clock_ns_to_seconds(int64_t ns)
     return d / 1e9;
 }
 
+/* The real monotonic clock as the VM reads it. Under the real clock,
+ * vm->vclock_mono_ns holds how far ahead of CLOCK_MONOTONIC it runs: 0,
+ * unless the virtual clock ran ahead before clock_use_real. */
+static int64_t real_monotonic_ns(VM *vm)
+{
+    return read_ns(CLOCK_MONOTONIC) + vm->vclock_mono_ns;
+}
+
+static int64_t next_whole_second(int64_t ns)
+{
+    return (ns + 999999999) / 1000000000 * 1000000000;
+}
+
 void clock_use_virtual(VM *vm)
 {
-    /* Start from whole seconds of the real clocks, so that sums of simple
-     * delays subtract exactly. */
+    if (vm->clock_virtual) return;
+    vm->vclock_mono_ns = next_whole_second(real_monotonic_ns(vm));
+    vm->vclock_wall_ns = next_whole_second(read_ns(CLOCK_REALTIME));
     vm->clock_virtual = true;
-    vm->vclock_mono_ns = read_ns(CLOCK_MONOTONIC) / 1000000000 * 1000000000;
-    vm->vclock_wall_ns = read_ns(CLOCK_REALTIME) / 1000000000 * 1000000000;
+}
+
+void clock_use_real(VM *vm)
+{
+    if (!vm->clock_virtual) return;
+    int64_t lead = vm->vclock_mono_ns - read_ns(CLOCK_MONOTONIC);
+    vm->vclock_mono_ns = lead > 0 ? lead : 0;
+    vm->clock_virtual = false;
 }
 
 void clock_advance_ns(VM *vm, int64_t ns)
@@ -39,7 +60,7 @@ void clock_advance_ns(VM *vm, int64_t ns)
 
 int64_t clock_monotonic_ns(VM *vm)
 {
-    return vm->clock_virtual ? vm->vclock_mono_ns : read_ns(CLOCK_MONOTONIC);
+    return vm->clock_virtual ? vm->vclock_mono_ns : real_monotonic_ns(vm);
 }
 
 double clock_now_monotonic(VM *vm)

@@ -8,9 +8,19 @@
 
 #include "vm.h"
 
-/* Switch vm to the virtual clock (--clock virtual): from now on time passes
- * only through clock_advance_ns (time.sleep, the scheduler's jumps). */
+/* Switch vm to the virtual clock (--clock virtual, %clock virtual): from now
+ * on time passes only through clock_advance_ns (time.sleep, the scheduler's
+ * jumps). It starts at the next whole second of the monotonic time read so
+ * far (so sums of simple delays subtract exactly): a jump forward of less
+ * than a second, never backwards. */
 void clock_use_virtual(VM *vm);
+/* Switch vm back to the real clock (%clock real). Monotonic time goes on from
+ * where the virtual clock stood, at the real pace: the virtual clock may have
+ * run ahead of the machine's, so from now on the real clock reads
+ * CLOCK_MONOTONIC plus that lead. Timers the loop holds keep their deadlines,
+ * so a task that had 5 s left to sleep still has 5 s, now really waited.
+ * Wall time (time.time) is the machine's again. */
+void clock_use_real(VM *vm);
 /* Move the virtual clock ns >= 0 forward. */
 void clock_advance_ns(VM *vm, int64_t ns);
 /* Monotonic time in nanoseconds (time.monotonic_ns, time.perf_counter_ns). */

@@ -1093,6 +1093,69 @@ static bool bi_dir(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out
     return vm_raise(vm, vm->c.NotImplementedError, "dir() is not supported");
 }
 
+/* ---- exit() and quit(): the Quitter objects CPython's site module adds ---------------------- */
+
+/* repr(exit): "Use exit() or Ctrl-D (i.e. EOF) to exit", from the instance's
+ * name and eof attributes as site.py words it on POSIX. */
+static bool quitter_repr(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    if (!args_no_kw(vm, "__repr__", kwnames) || !args_one(vm, "Quitter.__repr__()", nargs)) return false;
+    Value name, eof;
+    if (!vm_getattr(vm, args[0], str_intern_cstr(vm, "name"), &name)) return false;
+    vm_push_root(vm, name);
+    bool ok = vm_getattr(vm, args[0], str_intern_cstr(vm, "eof"), &eof);
+    vm_pop_root(vm, 1);
+    if (!ok) return false;
+    ObjStr *n, *e;
+    if (!op_str(vm, name, &n)) return false;
+    vm_push_root(vm, OBJ_VAL(n));
+    ok = op_str(vm, eof, &e);
+    if (ok) *out = OBJ_VAL(str_printf(vm, "Use %s() or %s to exit", n->data, e->data));
+    vm_pop_root(vm, 1);
+    return ok;
+}
+
+/* exit(code=None): raise SystemExit(code). Argument errors as CPython's for
+ * site.py's `def __call__(self, code=None)`. */
+static bool quitter_call(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    (void)out;
+    if (nargs > 2)
+        return vm_raise(vm, vm->c.TypeError,
+                        "Quitter.__call__() takes from 1 to 2 positional arguments but %d were given", nargs);
+    Value code = nargs == 2 ? args[1] : NONE_VAL;
+    for (int i = 0; i < args_nkw(kwnames); i++) {
+        const char *k = AS_STR(kwnames->items[i])->data;
+        if (strcmp(k, "code") != 0)
+            return vm_raise(vm, vm->c.TypeError, "Quitter.__call__() got an unexpected keyword argument '%s'", k);
+        if (nargs == 2)
+            return vm_raise(vm, vm->c.TypeError, "Quitter.__call__() got multiple values for argument 'code'");
+        code = args[nargs + i];
+    }
+    ObjTuple *exc_args = tuple_new(vm, &code, 1);
+    vm_push_root(vm, OBJ_VAL(exc_args));
+    ObjException *e = exception_new(vm, vm->c.SystemExit, exc_args);
+    vm_pop_root(vm, 1);
+    return vm_raise_value(vm, OBJ_VAL(e));
+}
+
+static void install_quitters(VM *vm)
+{
+    ObjClass *cls = class_new(vm, str_intern_cstr(vm, "Quitter"), vm->c.object, OBJ_INSTANCE);
+    vm_push_root(vm, OBJ_VAL(cls));
+    cls->module = str_intern_cstr(vm, "_sitebuiltins");
+    vm_define_native(vm, cls->dict, "__repr__", quitter_repr, cls);
+    vm_define_native(vm, cls->dict, "__call__", quitter_call, cls);
+    static const char *const quitters[] = {"exit", "quit"};
+    for (int i = 0; i < 2; i++) {
+        ObjInstance *q = instance_new(vm, cls);
+        vm_define_value(vm, vm->builtins, quitters[i], OBJ_VAL(q)); /* roots it */
+        vm_define_value(vm, q->dict, "name", OBJ_VAL(str_intern_cstr(vm, quitters[i])));
+        vm_define_value(vm, q->dict, "eof", OBJ_VAL(str_intern_cstr(vm, "Ctrl-D (i.e. EOF)")));
+    }
+    vm_pop_root(vm, 1);
+}
+
 /* ---- install ------------------------------------------------------------------------------ */
 
 void builtins_install(VM *vm)
@@ -1167,4 +1230,5 @@ void builtins_install(VM *vm)
     vm_define_value(vm, d, "None", NONE_VAL);
     vm_define_value(vm, d, "True", TRUE_VAL);
     vm_define_value(vm, d, "False", FALSE_VAL);
+    install_quitters(vm);
 }

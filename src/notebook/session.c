@@ -11,7 +11,9 @@
 #include "clock.h"
 #include "compiler.h"
 #include "disasm.h"
+#include "format.h"
 #include "interp.h"
+#include "lexer.h"
 #include "ops.h"
 #include "traceback.h"
 
@@ -21,6 +23,8 @@ Session *session_new(void)
     if (s == NULL) abort();
     s->vm = vm_new();
     s->vm->host = s;
+    s->inputs = EMPTY_VAL;
+    vm_add_root(s->vm, &s->inputs);
     vm_catch_sigint(s->vm);
     return s;
 }
@@ -30,6 +34,7 @@ void session_free(Session *s)
     if (s == NULL) return;
     vm_catch_sigint(NULL);
     vm_free(s->vm);
+    free(s->held_output);
     free(s);
 }
 
@@ -91,8 +96,7 @@ bool session_run_source(Session *s, const char *source, size_t len, const char *
     return ok;
 }
 
-/* The whole file, NUL-terminated; NULL with errno set when unreadable. */
-static char *read_file(const char *path, size_t *len)
+char *session_read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (f == NULL) return NULL;
@@ -124,7 +128,7 @@ static char *read_file(const char *path, size_t *len)
 RunStatus session_run_file(Session *s, const char *path)
 {
     size_t len;
-    char *src = read_file(path, &len);
+    char *src = session_read_file(path, &len);
     if (src == NULL) {
         fprintf(stderr, "loopbook: can't open file '%s': [Errno %d] %s\n", path, errno, strerror(errno));
         return RUN_CANNOT_OPEN;
@@ -140,7 +144,7 @@ RunStatus session_run_file(Session *s, const char *path)
 bool session_disassemble_file(Session *s, const char *path)
 {
     size_t len;
-    char *src = read_file(path, &len);
+    char *src = session_read_file(path, &len);
     if (src == NULL) {
         fprintf(stderr, "loopbook: can't open file '%s': [Errno %d] %s\n", path, errno, strerror(errno));
         return false;
@@ -174,28 +178,82 @@ static void remember_output(VM *vm, int n, Value v)
     dict_set_str(vm, g, str_intern_cstr(vm, "_"), v);
 }
 
-/* The display hook while a cell runs: "Out[n]: repr". */
+/* The display hook while a cell runs: "Out[n]: repr" (held back for
+ * later while s->hold_output is set). */
 static bool display_output(VM *vm, Value v)
 {
     Session *s = vm->host;
     ObjStr *r;
     if (!op_repr(vm, v, &r)) return false;
-    fprintf(vm->out, "Out[%d]: %s\n", s->cell_count, r->data);
+    if (s->hold_output) {
+        free(s->held_output);
+        if (asprintf(&s->held_output, "Out[%d]: %s\n", s->cell_count, r->data) < 0) abort();
+    } else {
+        fprintf(vm->out, "Out[%d]: %s\n", s->cell_count, r->data);
+    }
     vm_push_root(vm, v);
     remember_output(vm, s->cell_count, v);
     vm_pop_root(vm, 1);
     return true;
 }
 
-static void ensure_notebook_names(VM *vm)
+void session_print_held_output(Session *s)
 {
-    ObjStr *out = str_intern_cstr(vm, "Out");
-    if (IS_EMPTY(dict_get_str(vm->main_globals, out))) {
+    if (s->held_output == NULL) return;
+    fputs(s->held_output, s->vm->out);
+    free(s->held_output);
+    s->held_output = NULL;
+}
+
+/* Out (a dict) and In (a list starting with '', as IPython's) in the
+ * globals, put back if a cell deleted them. (Names are interned after the
+ * allocations: interned strings are weak, a collection could free them.) */
+static void ensure_notebook_names(Session *s)
+{
+    VM *vm = s->vm;
+    ObjDict *g = vm->main_globals;
+    if (IS_EMPTY(dict_get_str(g, str_intern_cstr(vm, "Out")))) {
         ObjDict *d = dict_new(vm);
         vm_push_root(vm, OBJ_VAL(d));
-        dict_set_str(vm, vm->main_globals, out, OBJ_VAL(d));
+        dict_set_str(vm, g, str_intern_cstr(vm, "Out"), OBJ_VAL(d));
         vm_pop_root(vm, 1);
     }
+    if (IS_EMPTY(s->inputs)) {
+        s->inputs = OBJ_VAL(list_new(vm, NULL, 0));
+        list_append(vm, AS_LIST(s->inputs), OBJ_VAL(str_intern_cstr(vm, "")));
+    }
+    if (IS_EMPTY(dict_get_str(g, str_intern_cstr(vm, "In"))))
+        dict_set_str(vm, g, str_intern_cstr(vm, "In"), s->inputs);
+}
+
+/* A str of the text, each byte that is not valid UTF-8 replaced by U+FFFD
+ * (a cell may hold binary bytes). */
+static ObjStr *str_from_cell_text(VM *vm, const char *text, size_t len)
+{
+    size_t bad = lexer_find_invalid_utf8(text, len);
+    if (bad == len) return str_new(vm, text, len);
+    TextBuf b;
+    tb_init(&b);
+    for (;;) {
+        tb_add(&b, text, bad);
+        if (bad == len) break;
+        tb_adds(&b, "\xef\xbf\xbd");
+        text += bad + 1;
+        len -= bad + 1;
+        bad = lexer_find_invalid_utf8(text, len);
+    }
+    return tb_to_str(vm, &b);
+}
+
+void session_record_input(Session *s, int n, const char *text, size_t len)
+{
+    VM *vm = s->vm;
+    ensure_notebook_names(s);
+    ObjList *in = AS_LIST(s->inputs); /* rooted through s->inputs */
+    while (in->len < (uint32_t)n) list_append(vm, in, OBJ_VAL(str_intern_cstr(vm, "")));
+    ObjStr *str = str_from_cell_text(vm, text, len);
+    if (in->len == (uint32_t)n) list_append(vm, in, OBJ_VAL(str));
+    else in->items[n] = OBJ_VAL(str);
 }
 
 /* Run the compiled cell: a cell with top-level await is a coroutine, run as
@@ -228,7 +286,16 @@ static bool run_cell_code(Session *s, ObjCode *code)
 
 void session_run_cell(Session *s, const char *source, size_t len, CellReport *report)
 {
-    session_run_in_cell(s, source, len, ++s->cell_count, report);
+    int n = ++s->cell_count;
+    session_record_input(s, n, source, len);
+    session_run_in_cell(s, source, len, n, report);
+}
+
+void session_report_exception(Session *s)
+{
+    Value exc = vm_take_exception(s->vm);
+    if (vm_isinstance(s->vm, exc, s->vm->c.SystemExit)) s->exit_requested = true;
+    report_exception(s, exc);
 }
 
 void session_run_in_cell(Session *s, const char *source, size_t len, int n, CellReport *report)
@@ -238,7 +305,7 @@ void session_run_in_cell(Session *s, const char *source, size_t len, int n, Cell
     char filename[32];
     snprintf(filename, sizeof filename, "<In [%d]>", n);
     traceback_register_source(vm, filename, source, len);
-    ensure_notebook_names(vm);
+    ensure_notebook_names(s);
     int64_t t0 = clock_monotonic_ns(vm), c0 = cpu_time_ns();
     SyntaxErrorInfo err;
     memset(&err, 0, sizeof err);
@@ -253,11 +320,7 @@ void session_run_in_cell(Session *s, const char *source, size_t len, int n, Cell
         vm->display_hook = saved_hook;
         vm_pop_root(vm, 1);
         fflush(vm->out);
-        if (!report->ok) {
-            Value exc = vm_take_exception(vm);
-            if (vm_isinstance(vm, exc, vm->c.SystemExit)) s->exit_requested = true;
-            report_exception(s, exc);
-        }
+        if (!report->ok) session_report_exception(s);
     }
     report->wall_ns = clock_monotonic_ns(vm) - t0;
     report->cpu_ns = cpu_time_ns() - c0;
