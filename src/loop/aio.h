@@ -49,7 +49,8 @@ typedef struct {
     uint32_t n_callbacks, cap_callbacks;
     /* tasks only */
     Value coro;
-    Value name;       /* str */
+    Value name;       /* str, or EMPTY for "Task-<number>" made when first asked for */
+    uint64_t number;  /* the Task-N number of a task named by default */
     Value fut_waiter; /* the future the task awaits now, EMPTY */
     bool must_cancel;
     bool retrieved_reported; /* "never retrieved" already printed */
@@ -79,6 +80,8 @@ bool future_result(VM *vm, Value fut, Value *out);
 bool task_step(VM *vm, Value task, Value exc);
 /* The task awaiting fut was woken: step it with fut's outcome. */
 bool task_wakeup(VM *vm, Value task, Value fut);
+/* The task's name (a str, made now for a default "Task-N" name). */
+Value task_name(VM *vm, Value task);
 /* "Task-1 main()"-style description for deadlock reports. */
 void task_describe(VM *vm, Value task, TextBuf *out);
 /* If a finished task's exception was never retrieved, report it on stderr

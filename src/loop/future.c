@@ -243,7 +243,7 @@ static bool task_init(VM *vm, Value task, Loop *loop, Value coro, Value name)
     t->is_task = true;
     t->coro = coro;
     if (IS_EMPTY(name) || IS_NONE(name)) {
-        t->name = OBJ_VAL(str_printf(vm, "Task-%llu", (unsigned long long)++aio(vm)->task_counter));
+        t->number = ++aio(vm)->task_counter; /* the str waits until someone asks */
     } else {
         ObjStr *s;
         if (!op_str(vm, name, &s)) return false;
@@ -480,7 +480,7 @@ static bool future_repr_into(VM *vm, Value fut, TextBuf *b)
     tb_adds(b, "<Task ");
     tb_adds(b, f->state == FUT_PENDING ? "pending" : f->state == FUT_CANCELLED ? "cancelled" : "finished");
     tb_adds(b, " name=");
-    if (!op_repr_into(vm, f->name, b)) return false;
+    if (!op_repr_into(vm, task_name(vm, fut), b)) return false;
     tb_adds(b, " coro=<");
     describe_coro(vm, f->coro, b);
     tb_adds(b, ">");
@@ -496,11 +496,24 @@ static bool future_repr_into(VM *vm, Value fut, TextBuf *b)
     return true;
 }
 
+Value task_name(VM *vm, Value task)
+{
+    Future *t = future_of(task);
+    if (IS_EMPTY(t->name)) t->name = OBJ_VAL(str_printf(vm, "Task-%llu", (unsigned long long)t->number));
+    return t->name;
+}
+
 void task_describe(VM *vm, Value task, TextBuf *out)
 {
     (void)vm;
     Future *t = future_of(task);
-    tb_add(out, AS_STR(t->name)->data, AS_STR(t->name)->byte_len);
+    if (IS_EMPTY(t->name)) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "Task-%llu", (unsigned long long)t->number);
+        tb_adds(out, buf); /* no allocation: the deadlock report builds text only */
+    } else {
+        tb_add(out, AS_STR(t->name)->data, AS_STR(t->name)->byte_len);
+    }
     if (IS_GENERATOR(t->coro)) {
         ObjGenerator *g = AS_GENERATOR(t->coro);
         tb_adds(out, " (");
@@ -763,7 +776,7 @@ static bool m_get_name(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value 
     Value a[1];
     BIND("Task.get_name", names, 1, 1, 0, a);
     if (!self_task(vm, args, nargs, "get_name")) return false;
-    *out = future_of(a[0])->name;
+    *out = task_name(vm, a[0]);
     return true;
 }
 

@@ -76,7 +76,10 @@ static bool opens_block(const char *text)
 
 bool cell_needs_more(const char *text)
 {
-    return opens_block(text) || leaves_something_open(text);
+    const char *p = text;
+    while (*p == ' ' || *p == '\t') p++;
+    bool cell_magic = p[0] == '%' && p[1] == '%'; /* %%time: its body follows */
+    return cell_magic || opens_block(text) || leaves_something_open(text);
 }
 
 void format_duration(double seconds, char *out, size_t size)

@@ -8,6 +8,7 @@
  * libedit's callbacks carry no user data, so the prompt being shown is a
  * file-level pointer (`active`): one prompt per process, like the terminal. */
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -331,6 +332,36 @@ static void on_line(char *line)
     free(line);
 }
 
+/* libedit's readline layer corrupts memory once a line passes about a
+ * kilobyte in callback mode (its wide-to-multibyte re-encoding of the whole
+ * line after every key), so a line is capped: past LINE_LIMIT characters,
+ * more text is refused (the key does nothing); editing keys still work.
+ * Cells of many lines are not affected. */
+#define LINE_LIMIT 900
+
+static int read_byte(int fd)
+{
+    unsigned char c;
+    for (;;) {
+        ssize_t n = read(fd, &c, 1);
+        if (n == 1) return c;
+        if (n == 0 || errno != EINTR) return EOF;
+    }
+}
+
+static int read_key(FILE *in)
+{
+    int fd = fileno(in);
+    for (;;) {
+        int c = read_byte(fd);
+        bool adds_text = c >= 0x20 && c != 0x7f;
+        if (c == EOF || !adds_text || rl_end < LINE_LIMIT) return c;
+        /* refused: skip the rest of what is waiting, up to a key that edits */
+        struct pollfd more = {fd, POLLIN, 0};
+        if (poll(&more, 1, 0) <= 0) return 0; /* ^@: set-mark, harmless */
+    }
+}
+
 static void on_stdin(uv_poll_t *handle, int status, int events)
 {
     (void)handle;
@@ -397,12 +428,23 @@ static void run_cell(Prompt *p)
     p->cell.len = 0;
     p->cell_lines = 0;
     history_save(p);
-    if (p->nb.pending_input) { /* %load: the text waits in the edit buffer */
-        snprintf(p->indent, sizeof p->indent, "%s", p->nb.pending_input);
-        free(p->nb.pending_input);
-        p->nb.pending_input = NULL;
-    }
     set_cell_prompt(p);
+    if (p->nb.pending_input) {
+        /* %load: the file becomes the next cell, shown as if typed (libedit
+         * cannot hold several lines for editing), then run */
+        char *text = p->nb.pending_input;
+        p->nb.pending_input = NULL;
+        size_t len = strlen(text);
+        fputs(p->prompt_text, p->terminal_out);
+        for (const char *c = text; *c; c++) {
+            fputc(*c, p->terminal_out);
+            if (*c == '\n' && c[1]) fprintf(p->terminal_out, "%*s: ", (int)strlen(p->prompt_text) - 2, "...");
+        }
+        fputc('\n', p->terminal_out);
+        buffer_add(&p->cell, text, len);
+        free(text);
+        p->cell_ready = true;
+    }
 }
 
 /* One pass of the loop while the person types (background tasks run). */
@@ -445,6 +487,7 @@ int notebook_run_prompt(Session *s, const NotebookOptions *options)
     p.terminal_err = stderr;
     active = &p;
     banner(stdout);
+    rl_getc_function = read_key; /* before anything initializes libedit's readline layer */
     history_load(&p);
     rl_catch_signals = 0;
     rl_attempted_completion_function = complete;
