@@ -82,6 +82,13 @@ bool cell_needs_more(const char *text)
     return cell_magic || opens_block(text) || leaves_something_open(text);
 }
 
+void cell_text_add(TextBuf *cell, const char *s, size_t n)
+{
+    tb_reserve(cell, n + 1);
+    tb_add(cell, s, n);
+    cell->data[cell->len] = '\0';
+}
+
 void format_duration(double seconds, char *out, size_t size)
 {
     if (seconds >= 60.0) {

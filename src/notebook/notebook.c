@@ -13,24 +13,6 @@
 #include "cells.h"
 #include "magics.h"
 
-/* A growable line buffer. */
-typedef struct {
-    char *data;
-    size_t len, cap;
-} Text;
-
-static void text_add(Text *t, const char *s, size_t n)
-{
-    if (t->len + n + 1 > t->cap) {
-        t->cap = (t->len + n + 1) * 2;
-        t->data = realloc(t->data, t->cap);
-        if (t->data == NULL) abort();
-    }
-    memcpy(t->data + t->len, s, n);
-    t->len += n;
-    t->data[t->len] = '\0';
-}
-
 static bool is_blank(const char *line)
 {
     for (; *line; line++)
@@ -97,7 +79,8 @@ static bool transcript_cell(Session *s, NotebookState *nb, const char *cell, siz
 int notebook_run_transcript(Session *s, FILE *in, const NotebookOptions *options)
 {
     NotebookState nb = {true, false, NULL};
-    Text cell = {0};
+    TextBuf cell;
+    tb_init(&cell);
     char *line = NULL;
     size_t cap = 0;
     ssize_t got;
@@ -107,7 +90,7 @@ int notebook_run_transcript(Session *s, FILE *in, const NotebookOptions *options
         bool blank = is_blank(line);
         if (lines == 0 && blank) continue;
         if (!blank) {
-            text_add(&cell, line, (size_t)got);
+            cell_text_add(&cell, line, (size_t)got);
             lines++;
         }
         /* a cell ends with its first line if that is complete, else with an
@@ -124,7 +107,7 @@ int notebook_run_transcript(Session *s, FILE *in, const NotebookOptions *options
         if (!transcript_cell(s, &nb, cell.data, cell.len)) failed = true;
     }
     free(line);
-    free(cell.data);
+    tb_free(&cell);
     fflush(s->vm->out);
     if (s->exit_requested) return s->exit_status;
     return failed && options->strict ? 1 : 0;

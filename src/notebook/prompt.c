@@ -26,18 +26,13 @@
 #include "str.h"
 #include "traceback.h"
 
-typedef struct {
-    char *data;
-    size_t len, cap;
-} Buffer;
-
 typedef struct Prompt {
     Session *s;
     NotebookState nb;
     Loop *loop;
     uv_poll_t stdin_poll;
     bool polling;
-    Buffer cell;          /* the lines of the cell being typed */
+    TextBuf cell;         /* the lines of the cell being typed */
     int cell_lines;       /* how many */
     bool cell_ready;      /* a complete cell waits to run */
     bool eof;             /* Ctrl-D on an empty line */
@@ -54,18 +49,6 @@ typedef struct Prompt {
 } Prompt;
 
 static Prompt *active;
-
-static void buffer_add(Buffer *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        b->cap = (b->len + n + 1) * 2;
-        b->data = realloc(b->data, b->cap);
-        if (b->data == NULL) abort();
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
 
 static bool blank(const char *line)
 {
@@ -315,8 +298,8 @@ static void on_line(char *line)
         return;
     }
     if (!empty || p->cell.len == 0) {
-        buffer_add(&p->cell, line, strlen(line));
-        buffer_add(&p->cell, "\n", 1);
+        cell_text_add(&p->cell, line, strlen(line));
+        cell_text_add(&p->cell, "\n", 1);
         p->cell_lines++;
     }
     bool done = empty || (p->cell_lines == 1 && !cell_needs_more(p->cell.data));
@@ -441,7 +424,7 @@ static void run_cell(Prompt *p)
             if (*c == '\n' && c[1]) fprintf(p->terminal_out, "%*s: ", (int)strlen(p->prompt_text) - 2, "...");
         }
         fputc('\n', p->terminal_out);
-        buffer_add(&p->cell, text, len);
+        cell_text_add(&p->cell, text, len);
         free(text);
         p->cell_ready = true;
     }
@@ -479,6 +462,7 @@ int notebook_run_prompt(Session *s, const NotebookOptions *options)
     VM *vm = s->vm;
     Prompt p;
     memset(&p, 0, sizeof p);
+    tb_init(&p.cell);
     p.s = s;
     p.nb.timing = true;
     p.nb.tty = true;
@@ -526,7 +510,7 @@ int notebook_run_prompt(Session *s, const NotebookOptions *options)
     vm->err = saved_err;
     for (size_t i = 0; i < p.n_completions; i++) free(p.completions[i]);
     free(p.completions);
-    free(p.cell.data);
+    tb_free(&p.cell);
     free(p.history_path);
     active = NULL;
     return s->exit_requested ? s->exit_status : 0;
