@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "lesson.h"
 #include "notebook.h"
 #include "session.h"
 
@@ -22,6 +23,10 @@ static const char usage_text[] =
     "  --clock real|virtual   the clock asyncio runs on: real (the default) waits;\n"
     "                         virtual never waits, time jumps to the next timer\n"
     "  --strict               notebook from stdin: exit 1 if a cell fails\n"
+    "  loopbook LESSON.md     replay a lesson: its prose, then each cell run live\n"
+    "  loopbook --check LESSON.md...   run lessons, compare with their recorded outputs\n"
+    "  loopbook --record LESSON.md...  run lessons and write their output blocks\n"
+    "  --cell-timeout S       stop a lesson cell that runs longer than S seconds\n"
     "  loopbook --version     print the version\n"
     "  loopbook --help        show this help\n";
 
@@ -45,18 +50,41 @@ static bool parse_clock(const char *value, bool *is_virtual)
 
 int main(int argc, char **argv)
 {
-    bool virtual_clock = false;
+    bool virtual_clock = false, clock_given = false;
     NotebookOptions notebook = {false};
+    LessonOptions lesson = {LESSON_REPLAY, 0, 0};
     int i = 1;
     for (; i < argc; i++) {
         if (strcmp(argv[i], "--strict") == 0) {
             notebook.strict = true;
             continue;
         }
+        if (strcmp(argv[i], "--check") == 0 || strcmp(argv[i], "--record") == 0) {
+            lesson.mode = argv[i][2] == 'c' ? LESSON_CHECK : LESSON_RECORD;
+            continue;
+        }
+        if (strcmp(argv[i], "--cell-timeout") == 0) {
+            char *end = NULL;
+            lesson.cell_timeout = i + 1 < argc ? strtod(argv[++i], &end) : 0;
+            if (end == NULL || *end != '\0' || lesson.cell_timeout <= 0)
+                return usage_error("%s", "--cell-timeout expects a number of seconds");
+            continue;
+        }
+        if (strncmp(argv[i], "--clock", 7) == 0 && (argv[i][7] == '\0' || argv[i][7] == '=')) clock_given = true;
         if (strncmp(argv[i], "--clock", 7) != 0 || (argv[i][7] != '\0' && argv[i][7] != '=')) break;
         const char *value = argv[i][7] == '=' ? argv[i] + 8 : (i + 1 < argc ? argv[++i] : NULL);
         if (!parse_clock(value, &virtual_clock))
             return usage_error("--clock expects 'real' or 'virtual', not '%s'", value ? value : "");
+    }
+    if (lesson.mode != LESSON_REPLAY || (i < argc && lesson_is_lesson(argv[i]))) {
+        if (i >= argc) return usage_error("%s", "expected one or more LESSON.md files");
+        lesson.clock = clock_given ? (virtual_clock ? 2 : 1) : 0;
+        int status = 0;
+        for (; i < argc; i++) {
+            int st = lesson_run(argv[i], &lesson);
+            if (st > status) status = st;
+        }
+        return status;
     }
     if (i >= argc) {
         Session *s = session_new();

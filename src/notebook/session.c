@@ -38,10 +38,10 @@ void session_free(Session *s)
     free(s);
 }
 
-static void report_syntax_error(SyntaxErrorInfo *err)
+static void report_syntax_error(VM *vm, SyntaxErrorInfo *err)
 {
-    fflush(stdout);
-    syntax_error_print(err, stderr);
+    fflush(vm->out);
+    syntax_error_print(err, vm->err);
     syntax_error_free(err);
 }
 
@@ -76,7 +76,7 @@ static ObjCode *compile_for_run(Session *s, const char *source, size_t len, cons
     memset(&err, 0, sizeof err);
     ObjCode *code = compile_source(s->vm, source, len, filename, COMPILE_FILE, &err);
     if (code == NULL) {
-        report_syntax_error(&err);
+        report_syntax_error(s->vm, &err);
         s->exit_status = 1;
     }
     return code;
@@ -311,7 +311,7 @@ void session_run_in_cell(Session *s, const char *source, size_t len, int n, Cell
     memset(&err, 0, sizeof err);
     ObjCode *code = compile_source(vm, source, len, filename, COMPILE_CELL, &err);
     if (code == NULL) {
-        report_syntax_error(&err);
+        report_syntax_error(s->vm, &err);
     } else {
         vm_push_root(vm, OBJ_VAL(code));
         bool (*saved_hook)(VM *, Value) = vm->display_hook;

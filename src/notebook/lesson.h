@@ -1,0 +1,24 @@
+/* lesson.h: lessons: Markdown files whose ```python blocks are cells, each
+ * followed by the ```output it printed when recorded (docs/lessons.md).
+ * Parsed with libcmark, which gives the source lines that --record splices. */
+#ifndef LOOPBOOK_LESSON_H
+#define LOOPBOOK_LESSON_H
+
+#include <stdbool.h>
+
+typedef enum { LESSON_REPLAY, LESSON_CHECK, LESSON_RECORD } LessonMode;
+
+typedef struct {
+    LessonMode mode;
+    int clock;          /* 0: the mode's default, 1: real, 2: virtual (--clock) */
+    double cell_timeout; /* seconds; 0: none */
+} LessonOptions;
+
+/* Replay, check or record one lesson; the exit status (0 ok, 1 a cell
+ * differs or the lesson is refused, 2 it cannot be read). */
+int lesson_run(const char *path, const LessonOptions *options);
+
+/* Whether a file name looks like a lesson (ends in .md). */
+bool lesson_is_lesson(const char *path);
+
+#endif
