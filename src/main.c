@@ -27,6 +27,7 @@ static const char usage_text[] =
     "  loopbook --check LESSON.md...   run lessons, compare with their recorded outputs\n"
     "  loopbook --record LESSON.md...  run lessons and write their output blocks\n"
     "  --cell-timeout S       stop a lesson cell that runs longer than S seconds\n"
+    "  loopbook --step LESSON.md       the prompt, with each cell of the lesson typed for you\n"
     "  loopbook --version     print the version\n"
     "  loopbook --help        show this help\n";
 
@@ -51,7 +52,7 @@ static bool parse_clock(const char *value, bool *is_virtual)
 int main(int argc, char **argv)
 {
     bool virtual_clock = false, clock_given = false;
-    NotebookOptions notebook = {false};
+    NotebookOptions notebook = {false, NULL};
     LessonOptions lesson = {LESSON_REPLAY, 0, 0};
     int i = 1;
     for (; i < argc; i++) {
@@ -61,6 +62,11 @@ int main(int argc, char **argv)
         }
         if (strcmp(argv[i], "--check") == 0 || strcmp(argv[i], "--record") == 0) {
             lesson.mode = argv[i][2] == 'c' ? LESSON_CHECK : LESSON_RECORD;
+            continue;
+        }
+        if (strcmp(argv[i], "--step") == 0) {
+            if (i + 1 >= argc) return usage_error("%s", "--step expects a lesson");
+            notebook.step_lesson = argv[++i];
             continue;
         }
         if (strcmp(argv[i], "--cell-timeout") == 0) {

@@ -385,7 +385,7 @@ static Session *lesson_session(const Lesson *l, const LessonOptions *o, LessonMo
 static int check_or_record(Lesson *l, const LessonOptions *o, char ***outputs)
 {
     Session *s = lesson_session(l, o, o->mode);
-    NotebookState nb = {false, false, NULL};
+    NotebookState nb = {false, false, NULL, NULL};
     int differing = 0;
     double timeout = o->cell_timeout > 0 ? o->cell_timeout : 10;
     *outputs = calloc((size_t)l->n_cells + 1, sizeof(char *));
@@ -592,7 +592,7 @@ static int replay(Lesson *l, const LessonOptions *o)
     bool tty = isatty(STDOUT_FILENO);
     Style st = {tty && getenv("NO_COLOR") == NULL};
     Session *s = lesson_session(l, o, LESSON_REPLAY);
-    NotebookState nb = {true, st.color, NULL};
+    NotebookState nb = {true, st.color, NULL, NULL};
     int next_cell = 0, failures = 0;
     for (cmark_node *n = cmark_node_first_child(l->doc); n; n = cmark_node_next(n)) {
         int line = cmark_node_get_start_line(n);
@@ -619,6 +619,54 @@ static int replay(Lesson *l, const LessonOptions *o)
     fflush(stdout);
     session_free(s);
     return failures ? 1 : 0;
+}
+
+/* ---- stepping ---------------------------------------------------------------------- */
+
+struct LessonStepper {
+    Lesson lesson;
+    cmark_node *next;   /* the next top-level block to show */
+    int next_cell;
+};
+
+LessonStepper *lesson_stepper_open(const char *path)
+{
+    LessonStepper *st = calloc(1, sizeof *st);
+    if (st == NULL) abort();
+    if (load(&st->lesson, path) != 0) {
+        unload(&st->lesson);
+        free(st);
+        return NULL;
+    }
+    st->next = cmark_node_first_child(st->lesson.doc);
+    return st;
+}
+
+char *lesson_stepper_next(LessonStepper *st, bool color)
+{
+    Style style_ = {color};
+    Lesson *l = &st->lesson;
+    for (; st->next; st->next = cmark_node_next(st->next)) {
+        cmark_node *n = st->next;
+        int line = cmark_node_get_start_line(n);
+        if (st->next_cell < l->n_cells && l->cells[st->next_cell].line == line) {
+            st->next = cmark_node_next(n);
+            fflush(stdout);
+            return strdup(l->cells[st->next_cell++].code);
+        }
+        if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK && strcmp(cmark_node_get_fence_info(n), "output") == 0)
+            continue;
+        render_block(n, &style_, 0);
+    }
+    fflush(stdout);
+    return NULL;
+}
+
+void lesson_stepper_close(LessonStepper *st)
+{
+    if (st == NULL) return;
+    unload(&st->lesson);
+    free(st);
 }
 
 bool lesson_is_lesson(const char *path)

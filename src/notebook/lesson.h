@@ -18,6 +18,16 @@ typedef struct {
  * differs or the lesson is refused, 2 it cannot be read). */
 int lesson_run(const char *path, const LessonOptions *options);
 
+/* Stepping through a lesson at the prompt (--step, %lesson): the prose up
+ * to the next cell is printed, and its code comes back for the prompt to
+ * put into the edit buffer. */
+typedef struct LessonStepper LessonStepper;
+/* NULL (the reason printed, with file and line) when the lesson is refused. */
+LessonStepper *lesson_stepper_open(const char *path);
+/* Print the prose before the next cell; its code (malloc'd), or NULL at the end. */
+char *lesson_stepper_next(LessonStepper *st, bool color);
+void lesson_stepper_close(LessonStepper *st);
+
 /* Whether a file name looks like a lesson (ends in .md). */
 bool lesson_is_lesson(const char *path);
 

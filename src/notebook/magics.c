@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -28,7 +29,7 @@
 #include "traceback.h"
 
 const char *const magic_names[] = {"%help", "%time", "%%time", "%timeit", "%clock", "%reset", "%who", "%dis",
-                                   "%load", "%history", "%tasks", "%timing", NULL};
+                                   "%load", "%history", "%tasks", "%timing", "%lesson", NULL};
 
 /* One magic being run: cell n's text taken apart. */
 typedef struct {
@@ -627,8 +628,7 @@ static MagicOutcome magic_load(Magic *m)
 {
     const char *path = m->args;
     if (path[0] == '\0') return usage_error(m, "%%load needs a file name, e.g. %%load examples/hello.py");
-    if (ends_with(path, ".md"))
-        return usage_error(m, "'%s' is a lesson: lessons come with issue 6; %%load reads .py files for now", path);
+    if (ends_with(path, ".md")) return usage_error(m, "'%s' is a lesson: step through it with %%lesson %s", path, path);
     size_t len;
     char *text = read_text_file(path, &len);
     if (text == NULL) return usage_error(m, "cannot load '%s': %s", path, strerror(errno));
@@ -640,6 +640,20 @@ static MagicOutcome magic_load(Magic *m)
     free(m->nb->pending_input);
     if (asprintf(&m->nb->pending_input, "# %%load %s\n%.*s", path, (int)len, text) < 0) abort();
     free(text);
+    return MAGIC_DONE;
+}
+
+/* ---- %lesson ---------------------------------------------------------------------------------- */
+
+/* %lesson FILE: the prompt shows the lesson's prose and puts each cell into
+ * the edit buffer in turn. */
+static MagicOutcome magic_lesson(Magic *m)
+{
+    const char *path = m->args;
+    if (path[0] == '\0') return usage_error(m, "%%lesson needs a lesson file, e.g. %%lesson lessons/03-create-task.md");
+    if (access(path, R_OK) != 0) return usage_error(m, "cannot open lesson '%s': %s", path, strerror(errno));
+    free(m->nb->lesson_path);
+    m->nb->lesson_path = strdup(path);
     return MAGIC_DONE;
 }
 
@@ -807,7 +821,7 @@ static const struct {
     {"time", magic_time, true},        {"timeit", magic_timeit, true}, {"who", magic_who, false},
     {"reset", magic_reset, false},     {"dis", magic_dis, false},      {"load", magic_load, false},
     {"history", magic_history, false}, {"tasks", magic_tasks, false},  {"timing", magic_timing, false},
-    {"clock", magic_clock, false},     {"help", magic_help, false},
+    {"clock", magic_clock, false},     {"help", magic_help, false},    {"lesson", magic_lesson, false},
 };
 
 static int find_line_magic(const char *name, size_t len)

@@ -13,6 +13,7 @@ typedef struct NotebookState {
     bool timing;         /* print the Wall time line after each cell (%timing on|off) */
     bool tty;            /* stdout is a terminal: colours allowed */
     char *pending_input; /* %load's text: the prompt puts it in the edit buffer, the transcript runs it (malloc'd) */
+    char *lesson_path;   /* %lesson FILE: the prompt steps through it (malloc'd) */
 } NotebookState;
 
 typedef enum {

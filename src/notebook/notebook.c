@@ -78,7 +78,7 @@ static bool transcript_cell(Session *s, NotebookState *nb, const char *cell, siz
 
 int notebook_run_transcript(Session *s, FILE *in, const NotebookOptions *options)
 {
-    NotebookState nb = {true, false, NULL};
+    NotebookState nb = {true, false, NULL, NULL};
     TextBuf cell;
     tb_init(&cell);
     char *line = NULL;
@@ -123,5 +123,9 @@ int notebook_main(Session *s, const NotebookOptions *options)
         return 1;
     }
     if (isatty(STDIN_FILENO)) return notebook_run_prompt(s, options);
+    if (options->step_lesson) {
+        fputs("loopbook: --step needs a terminal (replay the lesson instead: loopbook LESSON.md)\n", stderr);
+        return 2;
+    }
     return notebook_run_transcript(s, stdin, options);
 }

@@ -12,7 +12,8 @@
 #include "session.h"
 
 typedef struct {
-    bool strict; /* exit 1 when a cell fails (piped input) */
+    bool strict;             /* exit 1 when a cell fails (piped input) */
+    const char *step_lesson; /* --step LESSON: the prompt steps through it */
 } NotebookOptions;
 
 /* The prompt on a terminal (prompt.c); the process's exit status. */

@@ -20,6 +20,7 @@
 #include "aio.h"
 #include "cells.h"
 #include "dict.h"
+#include "lesson.h"
 #include "magics.h"
 #include "notebook.h"
 #include "ops.h"
@@ -46,6 +47,9 @@ typedef struct Prompt {
     FILE *terminal_out, *terminal_err; /* the real streams under the VM's */
     char **completions;
     size_t n_completions, next_completion;
+    LessonStepper *stepper; /* --step / %lesson: the lesson being stepped through */
+    char *pretyped;         /* the stepped cell's lines, typed for the person one by one */
+    const char *next_pretyped;
 } Prompt;
 
 static Prompt *active;
@@ -302,14 +306,16 @@ static void on_line(char *line)
         cell_text_add(&p->cell, "\n", 1);
         p->cell_lines++;
     }
-    bool done = empty || (p->cell_lines == 1 && !cell_needs_more(p->cell.data));
+    bool stepping = p->pretyped != NULL;
+    bool done = stepping ? *p->next_pretyped == '\0' /* the stepped cell's last line */
+                         : empty || (p->cell_lines == 1 && !cell_needs_more(p->cell.data));
     if (done) {
         p->cell_ready = true;
         p->indent[0] = '\0';
     } else {
         int width = snprintf(NULL, 0, "In [%d]: ", p->s->cell_count + 1);
         snprintf(p->prompt_text, sizeof p->prompt_text, "%*s: ", width - 2, "...");
-        next_indent(p, line);
+        if (!stepping) next_indent(p, line);
         p->reinstall = true;
     }
     free(line);
@@ -353,10 +359,28 @@ static void on_stdin(uv_poll_t *handle, int status, int events)
     rl_callback_read_char();
 }
 
+/* The next line of a stepped cell goes into the edit buffer (the person
+ * runs it as is, or changes it first). */
+static bool type_next_line(Prompt *p)
+{
+    if (p->next_pretyped == NULL || *p->next_pretyped == '\0') return false;
+    const char *end = strchr(p->next_pretyped, '\n');
+    size_t n = end ? (size_t)(end - p->next_pretyped) : strlen(p->next_pretyped);
+    char *line = strndup(p->next_pretyped, n);
+    p->next_pretyped += n + (end ? 1 : 0);
+    rl_insert_text(line);
+    free(line);
+    fputs("\r", p->terminal_out);
+    rl_forced_update_display();
+    return true;
+}
+
 static void start_reading(Prompt *p)
 {
     rl_callback_handler_install(p->prompt_text, on_line);
-    if (p->indent[0]) {
+    if (type_next_line(p)) {
+        /* typed for them */
+    } else if (p->indent[0]) {
         /* auto-indent: the text is in the line, to be kept or erased; the
          * line is drawn again from its start to show it */
         rl_insert_text(p->indent);
@@ -396,22 +420,61 @@ static void clear_typing(Prompt *p)
     p->cell.len = 0;
     p->cell_lines = 0;
     p->indent[0] = '\0';
+    if (p->pretyped) p->next_pretyped = p->pretyped; /* the stepped cell starts again */
     set_cell_prompt(p);
     start_reading(p);
 }
 
 /* ---- running cells ------------------------------------------------------------------ */
 
+/* Show the lesson's prose up to its next cell and queue that cell's lines;
+ * at the end of the lesson, say so and stop stepping. */
+static void step_lesson(Prompt *p)
+{
+    free(p->pretyped);
+    p->pretyped = NULL;
+    p->next_pretyped = NULL;
+    if (p->stepper == NULL) return;
+    fputc('\n', p->terminal_out);
+    char *code = lesson_stepper_next(p->stepper, p->nb.tty && getenv("NO_COLOR") == NULL);
+    if (code == NULL) {
+        fputs("(end of the lesson)\n\n", p->terminal_out);
+        lesson_stepper_close(p->stepper);
+        p->stepper = NULL;
+        return;
+    }
+    p->pretyped = code;
+    p->next_pretyped = code;
+}
+
+static void start_lesson(Prompt *p, const char *path)
+{
+    lesson_stepper_close(p->stepper);
+    p->stepper = lesson_stepper_open(path);
+    step_lesson(p);
+}
+
 static void run_cell(Prompt *p)
 {
     stop_reading(p);
     p->cell_ready = false;
+    bool was_stepping = p->pretyped != NULL;
+    free(p->pretyped);
+    p->pretyped = NULL;
+    p->next_pretyped = NULL;
     while (p->cell.len && p->cell.data[p->cell.len - 1] == '\n') p->cell.data[--p->cell.len] = '\0';
     notebook_cell(p->s, &p->nb, p->cell.data, p->cell.len);
     p->cell.len = 0;
     p->cell_lines = 0;
     history_save(p);
     set_cell_prompt(p);
+    if (p->nb.lesson_path) { /* %lesson FILE */
+        start_lesson(p, p->nb.lesson_path);
+        free(p->nb.lesson_path);
+        p->nb.lesson_path = NULL;
+    } else if (was_stepping) {
+        step_lesson(p);
+    }
     if (p->nb.pending_input) {
         /* %load: the file becomes the next cell, shown as if typed (libedit
          * cannot hold several lines for editing), then run */
@@ -458,7 +521,6 @@ static void banner(FILE *out)
 
 int notebook_run_prompt(Session *s, const NotebookOptions *options)
 {
-    (void)options;
     VM *vm = s->vm;
     Prompt p;
     memset(&p, 0, sizeof p);
@@ -481,6 +543,7 @@ int notebook_run_prompt(Session *s, const NotebookOptions *options)
     vm->err = wrap_stream(stderr);
     uv_poll_init(&p.loop->uv, &p.stdin_poll, STDIN_FILENO);
     set_cell_prompt(&p);
+    if (options->step_lesson) start_lesson(&p, options->step_lesson);
     start_reading(&p);
     while (!p.eof && !s->exit_requested) {
         if (p.cell_ready) {
@@ -508,6 +571,8 @@ int notebook_run_prompt(Session *s, const NotebookOptions *options)
     if (vm->err != saved_err) fclose(vm->err);
     vm->out = saved_out;
     vm->err = saved_err;
+    lesson_stepper_close(p.stepper);
+    free(p.pretyped);
     for (size_t i = 0; i < p.n_completions; i++) free(p.completions[i]);
     free(p.completions);
     tb_free(&p.cell);

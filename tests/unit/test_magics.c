@@ -27,7 +27,7 @@ static void setup(void)
     s->vm->out = open_memstream(&out_text, &out_len);
     s->vm->err = open_memstream(&err_text, &err_len);
     out_seen = err_seen = 0;
-    nb = (NotebookState){true, false, NULL};
+    nb = (NotebookState){true, false, NULL, NULL};
     ck_assert_ptr_nonnull(aio_session_loop(s->vm));
 }
 
