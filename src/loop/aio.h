@@ -19,6 +19,7 @@
 
 #include "format.h"
 #include "queues.h"
+#include "timeline.h"
 #include "vm.h"
 
 typedef struct Loop Loop;
@@ -187,6 +188,7 @@ typedef struct AioState {
     Loop **loops;              /* every live loop (for the GC hook) */
     uint32_t n_loops, cap_loops;
     bool task_failed;          /* a task ended with an exception since the last look */
+    Timeline timeline;         /* what tasks did (issue 7); recorded while timeline.on */
     Value *dead_tasks;         /* garbage tasks whose exception nobody retrieved: to report, then drop */
     uint32_t n_dead, cap_dead;
     Value thread_trampoline;   /* asyncio._thread_call(func, args): how a thread runs a native func */
@@ -203,6 +205,11 @@ static inline AioState *aio(VM *vm)
 }
 /* The running loop, or NULL (with "no running event loop" raised). */
 Loop *aio_running_loop(VM *vm);
+/* Start recording the tasks' timeline afresh (on the running or session
+ * loop's clock), and draw what was recorded. */
+void aio_timeline_start(VM *vm);
+void aio_timeline_print(VM *vm, FILE *out, int width);
+
 /* The notebook session's loop (made, with the asyncio core, on first use). */
 Loop *aio_session_loop(VM *vm);
 /* Mark the session loop running (while a cell runs) or not. */

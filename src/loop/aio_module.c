@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "aio.h"
+#include "clock.h"
 #include "gc.h"
 #include "generator.h"
 #include "modules.h"
@@ -32,6 +33,7 @@ static void state_mark(VM *vm, ObjOpaque *self)
 static void state_free(VM *vm, ObjOpaque *self)
 {
     AioState *st = self->payload;
+    timeline_free(&st->timeline);
     free(st->loops);
     free(st->dead_tasks);
     st->loops = NULL;
@@ -288,6 +290,36 @@ static void add_sleep0(VM *vm, ObjModule *m)
     ObjOpaque *o = opaque_new(vm, c, &sleep0_ops, NULL);
     module_add_value(vm, m, "_sleep0", OBJ_VAL(o));
     vm_pop_root(vm, 1);
+}
+
+/* ---- the timeline ------------------------------------------------------------------ */
+
+static Loop *clock_loop(VM *vm)
+{
+    AioState *st = aio(vm);
+    Value l = !IS_EMPTY(st->running_loop) ? st->running_loop : st->session_loop;
+    return IS_EMPTY(l) ? NULL : loop_of(vm, l);
+}
+
+void aio_timeline_start(VM *vm)
+{
+    if (vm->aio == NULL && modules_get(vm, "_asyncio_core") == NULL) {
+        vm_take_exception(vm);
+        return;
+    }
+    Loop *l = clock_loop(vm);
+    timeline_reset(&aio(vm)->timeline, l ? loop_time(l) : clock_now_monotonic(vm));
+    aio(vm)->timeline.on = true;
+}
+
+void aio_timeline_print(VM *vm, FILE *out, int width)
+{
+    if (vm->aio == NULL) {
+        fputs("(no tasks ran)\n", out);
+        return;
+    }
+    Timeline *tl = &aio(vm)->timeline;
+    timeline_print(tl, out, width, 0);
 }
 
 /* ---- the notebook's loop ---------------------------------------------------------- */

@@ -229,6 +229,48 @@ static bool is_coroutine_like(VM *vm, Value v)
     return IS_GENERATOR(v) && (AS_OBJ(v)->cls == vm->c.coroutine || AS_OBJ(v)->cls == vm->c.generator);
 }
 
+/* ---- the timeline (timeline.h) -------------------------------------------------- */
+
+static uint32_t timeline_index(VM *vm, Value task)
+{
+    TextBuf b;
+    tb_init(&b);
+    task_describe(vm, task, &b);
+    tb_addc(&b, '\0');
+    uint32_t i = timeline_task(&aio(vm)->timeline, AS_OBJ(task), b.data);
+    tb_free(&b);
+    return i;
+}
+
+static void record_created(VM *vm, Value task)
+{
+    Timeline *tl = &aio(vm)->timeline;
+    if (!tl->on) return;
+    double now = loop_time(future_of(task)->loop);
+    timeline_event(tl, timeline_index(vm, task), TL_CREATED, now, now, NULL);
+}
+
+/* After a step: the slice it ran, and what it waits for now or how it ended. */
+static void record_slice(VM *vm, Value task, double start, double end)
+{
+    Timeline *tl = &aio(vm)->timeline;
+    if (!tl->on) return;
+    Future *t = future_of(task);
+    uint32_t i = timeline_index(vm, task);
+    timeline_event(tl, i, TL_RUN, start, end, NULL);
+    if (t->state == FUT_CANCELLED) {
+        timeline_event(tl, i, TL_DONE, end, end, "cancelled");
+    } else if (t->state == FUT_FINISHED) {
+        char how[48];
+        if (IS_EMPTY(t->exception)) snprintf(how, sizeof how, "done");
+        else snprintf(how, sizeof how, "raised %s", vm_class_of(vm, t->exception)->name->data);
+        timeline_event(tl, i, TL_DONE, end, end, how);
+    } else if (!IS_EMPTY(t->fut_waiter)) {
+        Future *w = future_of(t->fut_waiter);
+        timeline_event(tl, i, TL_WAIT, end, end, IS_EMPTY(w->label) ? "a Future" : AS_STR(w->label)->data);
+    }
+}
+
 /* Make the pending future `task` a task running coro on loop: name it and
  * schedule its first step. */
 static bool task_init(VM *vm, Value task, Loop *loop, Value coro, Value name)
@@ -251,6 +293,7 @@ static bool task_init(VM *vm, Value task, Loop *loop, Value coro, Value name)
     }
     loop_ready(loop, READY_STEP, task, EMPTY_VAL);
     loop_add_task(loop, task);
+    record_created(vm, task);
     return true;
 }
 
@@ -392,6 +435,7 @@ bool task_step(VM *vm, Value task, Value exc)
     vm_push_root(vm, task);
     vm_push_root(vm, exc);
     Value result;
+    double started = aio(vm)->timeline.on ? loop_time(loop) : 0;
     GenOutcome how = gen_resume(vm, AS_GENERATOR(t->coro), NONE_VAL, exc, &result);
     loop->current_task = saved_current;
     bool ok = true;
@@ -418,6 +462,7 @@ bool task_step(VM *vm, Value task, Value exc)
         break;
     }
     }
+    if (aio(vm)->timeline.on) record_slice(vm, task, started, loop_time(loop));
     vm_pop_root(vm, 2);
     return ok;
 }
@@ -516,9 +561,13 @@ void task_describe(VM *vm, Value task, TextBuf *out)
     }
     if (IS_GENERATOR(t->coro)) {
         ObjGenerator *g = AS_GENERATOR(t->coro);
-        tb_adds(out, " (");
-        tb_add(out, g->qualname->data, g->qualname->byte_len);
-        tb_adds(out, "())");
+        if (strcmp(g->qualname->data, "<module>") == 0) {
+            tb_adds(out, " (the cell)"); /* a notebook cell that awaits runs as a task */
+        } else {
+            tb_adds(out, " (");
+            tb_add(out, g->qualname->data, g->qualname->byte_len);
+            tb_adds(out, "())");
+        }
     }
 }
 

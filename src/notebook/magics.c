@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -29,7 +30,7 @@
 #include "traceback.h"
 
 const char *const magic_names[] = {"%help", "%time", "%%time", "%timeit", "%clock", "%reset", "%who", "%dis",
-                                   "%load", "%history", "%tasks", "%timing", "%lesson", NULL};
+                                   "%load", "%history", "%tasks", "%timing", "%lesson", "%timeline", NULL};
 
 /* One magic being run: cell n's text taken apart. */
 typedef struct {
@@ -643,6 +644,23 @@ static MagicOutcome magic_load(Magic *m)
     return MAGIC_DONE;
 }
 
+/* ---- %timeline ------------------------------------------------------------------------------- */
+
+static int terminal_width(FILE *out)
+{
+    struct winsize ws;
+    if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20) return ws.ws_col;
+    return 80;
+}
+
+/* %timeline: when each task of the cell before ran (#), waited (-) and ended. */
+static MagicOutcome magic_timeline(Magic *m)
+{
+    if (m->args[0] != '\0') return usage_error(m, "%%timeline takes no arguments: '%s'", m->args);
+    aio_timeline_print(m->s->vm, m->s->vm->out, terminal_width(stdout));
+    return MAGIC_DONE;
+}
+
 /* ---- %lesson ---------------------------------------------------------------------------------- */
 
 /* %lesson FILE: the prompt shows the lesson's prose and puts each cell into
@@ -822,6 +840,7 @@ static const struct {
     {"reset", magic_reset, false},     {"dis", magic_dis, false},      {"load", magic_load, false},
     {"history", magic_history, false}, {"tasks", magic_tasks, false},  {"timing", magic_timing, false},
     {"clock", magic_clock, false},     {"help", magic_help, false},    {"lesson", magic_lesson, false},
+    {"timeline", magic_timeline, false},
 };
 
 static int find_line_magic(const char *name, size_t len)

@@ -48,10 +48,18 @@ void notebook_print_timing(Session *s, const CellReport *r, bool tty)
             tty ? "\033[0m" : "");
 }
 
+/* %timeline draws the cell before it; every other cell records anew. */
+static bool is_timeline_magic(const char *cell)
+{
+    while (*cell == ' ' || *cell == '\t') cell++;
+    return strncmp(cell, "%timeline", 9) == 0;
+}
+
 bool notebook_cell(Session *s, NotebookState *nb, const char *cell, size_t len)
 {
     CellReport r;
     bool show_timing = true;
+    if (!is_timeline_magic(cell)) aio_timeline_start(s->vm);
     MagicOutcome m = magic_run(s, nb, cell, &r, &show_timing);
     if (m == MAGIC_NOT_A_MAGIC) session_run_cell(s, cell, len, &r); /* len: NUL bytes reach the compiler */
     if (nb->timing && show_timing && !s->exit_requested) notebook_print_timing(s, &r, nb->tty);

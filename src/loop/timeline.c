@@ -1,0 +1,123 @@
+/* timeline.c: recording what tasks do, and drawing it (see timeline.h). */
+#include "timeline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void *grow(void *p, uint32_t *cap, size_t size)
+{
+    *cap = *cap ? *cap * 2 : 32;
+    p = realloc(p, (size_t)*cap * size);
+    if (p == NULL) abort();
+    return p;
+}
+
+void timeline_reset(Timeline *t, double now)
+{
+    t->origin = now;
+    t->n_tasks = 0;
+    t->n_events = 0;
+}
+
+void timeline_free(Timeline *t)
+{
+    free(t->tasks);
+    free(t->events);
+    memset(t, 0, sizeof *t);
+}
+
+uint32_t timeline_task(Timeline *t, const void *id, const char *label)
+{
+    /* recent tasks are the likely ones: look from the end */
+    for (uint32_t i = t->n_tasks; i-- > 0;)
+        if (t->tasks[i].id == id) return i;
+    if (t->n_tasks == t->cap_tasks) t->tasks = grow(t->tasks, &t->cap_tasks, sizeof *t->tasks);
+    TimelineTask *task = &t->tasks[t->n_tasks];
+    task->id = id;
+    snprintf(task->label, sizeof task->label, "%s", label);
+    return t->n_tasks++;
+}
+
+void timeline_event(Timeline *t, uint32_t task, TimelineKind kind, double start, double end, const char *what)
+{
+    if (t->n_events == t->cap_events) t->events = grow(t->events, &t->cap_events, sizeof *t->events);
+    TimelineEvent *e = &t->events[t->n_events++];
+    e->task = task;
+    e->kind = (uint8_t)kind;
+    e->start = start;
+    e->end = end;
+    snprintf(e->what, sizeof e->what, "%s", what ? what : "");
+}
+
+static int column(const Timeline *t, double when, double total, int width)
+{
+    double x = (when - t->origin) / total * (width - 1);
+    int c = (int)(x + 0.5);
+    return c < 0 ? 0 : c >= width ? width - 1 : c;
+}
+
+static void fill(char *bar, int from, int to, char mark)
+{
+    for (int i = from; i <= to; i++) bar[i] = mark;
+}
+
+/* The row of one task: '.' before its first slice, '#' in slices, '-'
+ * between them; how it ended after the bar. */
+static void draw_row(const Timeline *t, uint32_t task, char *bar, int width, double total, const char **ending)
+{
+    memset(bar, ' ', (size_t)width);
+    bar[width] = '\0';
+    double created = -1, last_end = -1;
+    *ending = "";
+    for (uint32_t i = 0; i < t->n_events; i++) {
+        const TimelineEvent *e = &t->events[i];
+        if (e->task != task) continue;
+        int from = column(t, e->start, total, width);
+        switch ((TimelineKind)e->kind) {
+        case TL_CREATED: created = e->start; break;
+        case TL_RUN:
+            /* the gap before this slice, between the marks that end it */
+            if (last_end >= 0) fill(bar, column(t, last_end, total, width) + 1, from - 1, '-');
+            else if (created >= 0) fill(bar, column(t, created, total, width), from - 1, '.');
+            fill(bar, from, column(t, e->end, total, width), '#');
+            last_end = e->end;
+            break;
+        case TL_WAIT: break;
+        case TL_DONE: *ending = e->what; break;
+        }
+    }
+}
+
+void timeline_print(const Timeline *t, FILE *out, int width, double total)
+{
+    if (t->n_tasks == 0) {
+        fputs("(no tasks ran)\n", out);
+        return;
+    }
+    for (uint32_t i = 0; i < t->n_events; i++) {
+        double end = t->events[i].kind == TL_RUN ? t->events[i].end : t->events[i].start;
+        if (end - t->origin > total) total = end - t->origin;
+    }
+    if (total <= 0) total = 1e-9;
+    int label_width = 0;
+    for (uint32_t i = 0; i < t->n_tasks; i++) {
+        int n = (int)strlen(t->tasks[i].label);
+        if (n > label_width) label_width = n;
+    }
+    if (label_width > 28) label_width = 28;
+    int bar_width = width - label_width - 14;
+    if (bar_width < 10) bar_width = 10;
+    char *bar = malloc((size_t)bar_width + 1);
+    if (bar == NULL) abort();
+    for (uint32_t i = 0; i < t->n_tasks; i++) {
+        const char *ending;
+        draw_row(t, i, bar, bar_width, total, &ending);
+        fprintf(out, "%-*.*s |%s| %s\n", label_width, label_width, t->tasks[i].label, bar, ending);
+    }
+    /* the axis: 0 at the left, the total at the right */
+    char right[32];
+    snprintf(right, sizeof right, "%.2f s", total);
+    fprintf(out, "%*s  0%*s\n", label_width, "", bar_width, right);
+    fprintf(out, "%*s  # running  - waiting  . created, not started yet\n", label_width, "");
+    free(bar);
+}
