@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aio.h"
 #include "clock.h"
 #include "lesson.h"
 #include "notebook.h"
@@ -27,6 +28,7 @@ static const char usage_text[] =
     "  loopbook --check LESSON.md...   run lessons, compare with their recorded outputs\n"
     "  loopbook --record LESSON.md...  run lessons and write their output blocks\n"
     "  --cell-timeout S       stop a lesson cell that runs longer than S seconds\n"
+    "  --timeline             after a script: when each task ran, waited and ended\n"
     "  loopbook --step LESSON.md       the prompt, with each cell of the lesson typed for you\n"
     "  loopbook --version     print the version\n"
     "  loopbook --help        show this help\n";
@@ -51,7 +53,7 @@ static bool parse_clock(const char *value, bool *is_virtual)
 
 int main(int argc, char **argv)
 {
-    bool virtual_clock = false, clock_given = false;
+    bool virtual_clock = false, clock_given = false, timeline = false;
     NotebookOptions notebook = {false, NULL};
     LessonOptions lesson = {LESSON_REPLAY, 0, 0};
     int i = 1;
@@ -62,6 +64,10 @@ int main(int argc, char **argv)
         }
         if (strcmp(argv[i], "--check") == 0 || strcmp(argv[i], "--record") == 0) {
             lesson.mode = argv[i][2] == 'c' ? LESSON_CHECK : LESSON_RECORD;
+            continue;
+        }
+        if (strcmp(argv[i], "--timeline") == 0) {
+            timeline = true;
             continue;
         }
         if (strcmp(argv[i], "--step") == 0) {
@@ -127,12 +133,17 @@ int main(int argc, char **argv)
         session_free(s);
         return usage_error("unknown option %s", arg);
     } else {
+        if (timeline) aio_timeline_start(s->vm);
         RunStatus status = session_run_file(s, arg);
         if (status == RUN_CANNOT_OPEN) {
             session_free(s);
             return 2;
         }
         ok = status == RUN_OK;
+        if (timeline) {
+            fflush(stdout);
+            aio_timeline_print(s->vm, stdout, 80);
+        }
     }
     fflush(stdout);
     int status = ok ? 0 : s->exit_status;

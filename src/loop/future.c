@@ -242,10 +242,19 @@ static uint32_t timeline_index(VM *vm, Value task)
     return i;
 }
 
+/* asyncio's own tasks (asyncio.run's shutdown steps) are not the program's */
+static bool internal_task(Value task)
+{
+    Value coro = future_of(task)->coro;
+    if (!IS_GENERATOR(coro)) return false;
+    ObjStr *file = AS_GENERATOR(coro)->code->filename;
+    return file && strncmp(file->data, "<frozen ", 8) == 0;
+}
+
 static void record_created(VM *vm, Value task)
 {
     Timeline *tl = &aio(vm)->timeline;
-    if (!tl->on) return;
+    if (!tl->on || internal_task(task)) return;
     double now = loop_time(future_of(task)->loop);
     timeline_event(tl, timeline_index(vm, task), TL_CREATED, now, now, NULL);
 }
@@ -254,7 +263,7 @@ static void record_created(VM *vm, Value task)
 static void record_slice(VM *vm, Value task, double start, double end)
 {
     Timeline *tl = &aio(vm)->timeline;
-    if (!tl->on) return;
+    if (!tl->on || internal_task(task)) return;
     Future *t = future_of(task);
     uint32_t i = timeline_index(vm, task);
     timeline_event(tl, i, TL_RUN, start, end, NULL);
