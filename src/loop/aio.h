@@ -189,6 +189,10 @@ typedef struct AioState {
     uint32_t n_loops, cap_loops;
     bool task_failed;          /* a task ended with an exception since the last look */
     Timeline timeline;         /* what tasks did (issue 7); recorded while timeline.on */
+    double block_threshold;    /* a step holding the loop longer (seconds) is reported */
+    uint32_t sleep_line;       /* where the running step last called time.sleep (0: not) */
+    char blocks[4][160];       /* "fetch() blocked the event loop for 1.00 s at line 7 (time.sleep)" */
+    uint32_t n_blocks;
     Value *dead_tasks;         /* garbage tasks whose exception nobody retrieved: to report, then drop */
     uint32_t n_dead, cap_dead;
     Value thread_trampoline;   /* asyncio._thread_call(func, args): how a thread runs a native func */
@@ -209,6 +213,9 @@ Loop *aio_running_loop(VM *vm);
  * loop's clock), and draw what was recorded. */
 void aio_timeline_start(VM *vm);
 void aio_timeline_print(VM *vm, FILE *out, int width);
+/* Print (and forget) the steps that held the loop too long since the last
+ * aio_timeline_start. */
+void aio_print_block_reports(VM *vm, FILE *out);
 
 /* The notebook session's loop (made, with the asyncio core, on first use). */
 Loop *aio_session_loop(VM *vm);

@@ -310,6 +310,15 @@ void aio_timeline_start(VM *vm)
     Loop *l = clock_loop(vm);
     timeline_reset(&aio(vm)->timeline, l ? loop_time(l) : clock_now_monotonic(vm));
     aio(vm)->timeline.on = true;
+    aio(vm)->n_blocks = 0;
+}
+
+void aio_print_block_reports(VM *vm, FILE *out)
+{
+    AioState *st = vm->aio;
+    if (st == NULL) return;
+    for (uint32_t i = 0; i < st->n_blocks; i++) fprintf(out, "%s\n", st->blocks[i]);
+    st->n_blocks = 0;
 }
 
 void aio_timeline_print(VM *vm, FILE *out, int width)
@@ -470,6 +479,7 @@ static void create_state(VM *vm)
     if (st == NULL) abort();
     st->running_loop = st->event_loop = st->interrupt_task = st->thread_trampoline = EMPTY_VAL;
     st->session_loop = EMPTY_VAL;
+    st->block_threshold = 0.1; /* 100 ms, as the issue asks */
     st->thread_sleep_ns = -1;
     ObjOpaque *o = opaque_new(vm, vm->c.object, &state_ops, st);
     vm->aio = st;

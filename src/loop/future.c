@@ -280,6 +280,24 @@ static void record_slice(VM *vm, Value task, double start, double end)
     }
 }
 
+/* The step just run held the loop for `held` seconds: say which task, at
+ * which line and (for time.sleep) which call. */
+static void report_block(VM *vm, Value task, double held)
+{
+    AioState *st = aio(vm);
+    Future *t = future_of(task);
+    if (st->n_blocks >= sizeof st->blocks / sizeof st->blocks[0] || !IS_GENERATOR(t->coro) || internal_task(task)) {
+        st->sleep_line = 0;
+        return;
+    }
+    ObjGenerator *g = AS_GENERATOR(t->coro);
+    char where[64] = "";
+    if (st->sleep_line) snprintf(where, sizeof where, " at line %u (time.sleep)", (unsigned)st->sleep_line);
+    snprintf(st->blocks[st->n_blocks++], sizeof st->blocks[0], "%s() blocked the event loop for %.2f s%s",
+             strcmp(g->qualname->data, "<module>") == 0 ? "the cell" : g->qualname->data, held, where);
+    st->sleep_line = 0;
+}
+
 /* Make the pending future `task` a task running coro on loop: name it and
  * schedule its first step. */
 static bool task_init(VM *vm, Value task, Loop *loop, Value coro, Value name)
@@ -445,6 +463,7 @@ bool task_step(VM *vm, Value task, Value exc)
     vm_push_root(vm, exc);
     Value result;
     double started = aio(vm)->timeline.on ? loop_time(loop) : 0;
+    aio(vm)->sleep_line = 0;
     GenOutcome how = gen_resume(vm, AS_GENERATOR(t->coro), NONE_VAL, exc, &result);
     loop->current_task = saved_current;
     bool ok = true;
@@ -471,7 +490,11 @@ bool task_step(VM *vm, Value task, Value exc)
         break;
     }
     }
-    if (aio(vm)->timeline.on) record_slice(vm, task, started, loop_time(loop));
+    if (aio(vm)->timeline.on) {
+        double ended = loop_time(loop);
+        record_slice(vm, task, started, ended);
+        if (ended - started >= aio(vm)->block_threshold) report_block(vm, task, ended - started);
+    }
     vm_pop_root(vm, 2);
     return ok;
 }

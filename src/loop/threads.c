@@ -285,6 +285,8 @@ SleepOutcome thread_on_sleep(VM *vm, int64_t ns)
         vm->ticks = 0; /* suspend when the call returns to bytecode */
         return SLEEP_HANDLED;
     }
+    /* a time.sleep in the loop itself: remembered for the blocking report */
+    if (vm->fiber && vm->fiber->frame) st->sleep_line = frame_line(vm->fiber->frame);
     if (IS_EMPTY(st->running_loop) || st->thread_fiber != NULL) return SLEEP_NOT_HANDLED;
     Loop *loop = loop_of(vm, st->running_loop);
     if (loop == NULL || !threads_alive(loop)) {

@@ -62,6 +62,8 @@ bool notebook_cell(Session *s, NotebookState *nb, const char *cell, size_t len)
     if (!is_timeline_magic(cell)) aio_timeline_start(s->vm);
     MagicOutcome m = magic_run(s, nb, cell, &r, &show_timing);
     if (m == MAGIC_NOT_A_MAGIC) session_run_cell(s, cell, len, &r); /* len: NUL bytes reach the compiler */
+    fflush(s->vm->out);
+    aio_print_block_reports(s->vm, s->vm->out); /* the steps that held the loop too long */
     if (nb->timing && show_timing && !s->exit_requested) notebook_print_timing(s, &r, nb->tty);
     if (!s->exit_requested) fputc('\n', s->vm->out);
     fflush(s->vm->out);
