@@ -233,6 +233,8 @@ static bool is_coroutine_like(VM *vm, Value v)
 
 static uint32_t timeline_index(VM *vm, Value task)
 {
+    int64_t known = timeline_find(&aio(vm)->timeline, AS_OBJ(task));
+    if (known >= 0) return (uint32_t)known; /* the label is made once */
     TextBuf b;
     tb_init(&b);
     task_describe(vm, task, &b);

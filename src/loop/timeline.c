@@ -26,11 +26,18 @@ void timeline_free(Timeline *t)
     memset(t, 0, sizeof *t);
 }
 
-uint32_t timeline_task(Timeline *t, const void *id, const char *label)
+int64_t timeline_find(const Timeline *t, const void *id)
 {
     /* recent tasks are the likely ones: look from the end */
     for (uint32_t i = t->n_tasks; i-- > 0;)
         if (t->tasks[i].id == id) return i;
+    return -1;
+}
+
+uint32_t timeline_task(Timeline *t, const void *id, const char *label)
+{
+    int64_t found = timeline_find(t, id);
+    if (found >= 0) return (uint32_t)found;
     if (t->n_tasks == t->cap_tasks) t->tasks = grow(t->tasks, &t->cap_tasks, sizeof *t->tasks);
     TimelineTask *task = &t->tasks[t->n_tasks];
     task->id = id;

@@ -36,6 +36,8 @@ typedef struct Timeline {
 /* Start a new recording at loop time `now` (the last one is dropped). */
 void timeline_reset(Timeline *t, double now);
 void timeline_free(Timeline *t);
+/* The recording's index of the task identified by id, or -1. */
+int64_t timeline_find(const Timeline *t, const void *id);
 /* The recording's index of the task identified by id, added with label. */
 uint32_t timeline_task(Timeline *t, const void *id, const char *label);
 void timeline_event(Timeline *t, uint32_t task, TimelineKind kind, double start, double end, const char *what);
