@@ -1,5 +1,6 @@
 /* main.c: the command line. It parses arguments and hands over to the
  * session; nothing else happens here. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,7 @@ static const char usage_text[] =
     "  loopbook --record LESSON.md...  run lessons and write their output blocks\n"
     "  --cell-timeout S       stop a lesson cell that runs longer than S seconds\n"
     "  --timeline             after a script: when each task ran, waited and ended\n"
+    "  --trace-json FILE      the script's timeline for Perfetto / chrome://tracing\n"
     "  loopbook --step LESSON.md       the prompt, with each cell of the lesson typed for you\n"
     "  loopbook --version     print the version\n"
     "  loopbook --help        show this help\n";
@@ -39,6 +41,23 @@ static int usage_error(const char *fmt, const char *arg)
     fprintf(stderr, fmt, arg);
     fprintf(stderr, "\n%s", usage_text);
     return 2;
+}
+
+/* --trace-json FILE: the script's timeline in Chrome's trace format. */
+static bool write_trace(Session *s, const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (f == NULL) {
+        fprintf(stderr, "loopbook: cannot write '%s': %s\n", path, strerror(errno));
+        s->exit_status = 1;
+        return false;
+    }
+    aio_timeline_trace(s->vm, f);
+    if (fclose(f) != 0) {
+        s->exit_status = 1;
+        return false;
+    }
+    return true;
 }
 
 /* --clock real|virtual (or --clock=...): false after a usage error. */
@@ -54,6 +73,7 @@ static bool parse_clock(const char *value, bool *is_virtual)
 int main(int argc, char **argv)
 {
     bool virtual_clock = false, clock_given = false, timeline = false;
+    const char *trace_json = NULL;
     NotebookOptions notebook = {false, NULL};
     LessonOptions lesson = {LESSON_REPLAY, 0, 0};
     int i = 1;
@@ -64,6 +84,11 @@ int main(int argc, char **argv)
         }
         if (strcmp(argv[i], "--check") == 0 || strcmp(argv[i], "--record") == 0) {
             lesson.mode = argv[i][2] == 'c' ? LESSON_CHECK : LESSON_RECORD;
+            continue;
+        }
+        if (strcmp(argv[i], "--trace-json") == 0) {
+            if (i + 1 >= argc) return usage_error("%s", "--trace-json expects a file");
+            trace_json = argv[++i];
             continue;
         }
         if (strcmp(argv[i], "--timeline") == 0) {
@@ -133,7 +158,7 @@ int main(int argc, char **argv)
         session_free(s);
         return usage_error("unknown option %s", arg);
     } else {
-        if (timeline) aio_timeline_start(s->vm);
+        if (timeline || trace_json) aio_timeline_start(s->vm);
         RunStatus status = session_run_file(s, arg);
         if (status == RUN_CANNOT_OPEN) {
             session_free(s);
@@ -144,6 +169,7 @@ int main(int argc, char **argv)
             fflush(stdout);
             aio_timeline_print(s->vm, stdout, 80);
         }
+        if (trace_json && !write_trace(s, trace_json)) ok = false;
     }
     fflush(stdout);
     int status = ok ? 0 : s->exit_status;

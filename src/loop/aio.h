@@ -213,6 +213,9 @@ Loop *aio_running_loop(VM *vm);
  * loop's clock), and draw what was recorded. */
 void aio_timeline_start(VM *vm);
 void aio_timeline_print(VM *vm, FILE *out, int width);
+/* The record as a Chrome trace (--trace-json), or explained in steps (%explain). */
+void aio_timeline_trace(VM *vm, FILE *out);
+void aio_timeline_explain(VM *vm, FILE *out);
 /* Print (and forget) the steps that held the loop too long since the last
  * aio_timeline_start. */
 void aio_print_block_reports(VM *vm, FILE *out);

@@ -313,6 +313,18 @@ void aio_timeline_start(VM *vm)
     aio(vm)->n_blocks = 0;
 }
 
+void aio_timeline_trace(VM *vm, FILE *out)
+{
+    Timeline empty = {0};
+    timeline_write_trace(vm->aio ? &aio(vm)->timeline : &empty, out);
+}
+
+void aio_timeline_explain(VM *vm, FILE *out)
+{
+    Timeline empty = {0};
+    timeline_explain(vm->aio ? &aio(vm)->timeline : &empty, out);
+}
+
 void aio_print_block_reports(VM *vm, FILE *out)
 {
     AioState *st = vm->aio;

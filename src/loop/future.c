@@ -278,7 +278,14 @@ static void record_slice(VM *vm, Value task, double start, double end)
         timeline_event(tl, i, TL_DONE, end, end, how);
     } else if (!IS_EMPTY(t->fut_waiter)) {
         Future *w = future_of(t->fut_waiter);
-        timeline_event(tl, i, TL_WAIT, end, end, IS_EMPTY(w->label) ? "a Future" : AS_STR(w->label)->data);
+        TextBuf what;
+        tb_init(&what);
+        if (!IS_EMPTY(w->label)) tb_add_str(&what, AS_STR(w->label));
+        else if (w->is_task) task_describe(vm, t->fut_waiter, &what);
+        else tb_adds(&what, "a Future");
+        tb_addc(&what, '\0');
+        timeline_event(tl, i, TL_WAIT, end, end, what.data);
+        tb_free(&what);
     }
 }
 

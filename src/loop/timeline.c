@@ -128,3 +128,75 @@ void timeline_print(const Timeline *t, FILE *out, int width, double total)
     fprintf(out, "%*s  # running  - waiting  . created, not started yet\n", label_width, "");
     free(bar);
 }
+
+/* A JSON string body: quotes, backslashes and control characters escaped. */
+static void json_text(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') fprintf(out, "\\%c", c);
+        else if (c < 0x20) fprintf(out, "\\u%04x", c);
+        else fputc(c, out);
+    }
+}
+
+static double micros(const Timeline *t, double when)
+{
+    return (when - t->origin) * 1e6;
+}
+
+void timeline_write_trace(const Timeline *t, FILE *out)
+{
+    fputs("{\"traceEvents\": [\n", out);
+    bool first = true;
+    for (uint32_t i = 0; i < t->n_tasks; i++) {
+        fprintf(out, "%s  {\"ph\": \"M\", \"name\": \"thread_name\", \"pid\": 1, \"tid\": %u, \"args\": {\"name\": \"",
+                first ? "" : ",\n", i + 1);
+        json_text(out, t->tasks[i].label);
+        fputs("\"}}", out);
+        first = false;
+    }
+    for (uint32_t i = 0; i < t->n_events; i++) {
+        const TimelineEvent *e = &t->events[i];
+        if (e->kind == TL_RUN) {
+            fprintf(out, ",\n  {\"ph\": \"X\", \"name\": \"running\", \"cat\": \"task\", \"pid\": 1, \"tid\": %u, "
+                         "\"ts\": %.3f, \"dur\": %.3f}",
+                    e->task + 1, micros(t, e->start), (e->end - e->start) * 1e6);
+        } else if (e->kind == TL_WAIT || e->kind == TL_DONE || e->kind == TL_CREATED) {
+            fputs(",\n  {\"ph\": \"i\", \"s\": \"t\", \"name\": \"", out);
+            json_text(out, e->kind == TL_WAIT ? "awaits " : e->kind == TL_DONE ? "" : "created");
+            json_text(out, e->what);
+            fprintf(out, "\", \"pid\": 1, \"tid\": %u, \"ts\": %.3f}", e->task + 1, micros(t, e->start));
+        }
+    }
+    fputs("\n]}\n", out);
+}
+
+void timeline_explain(const Timeline *t, FILE *out)
+{
+    if (t->n_events == 0) {
+        fputs("(no tasks ran)\n", out);
+        return;
+    }
+    int step = 0;
+    for (uint32_t i = 0; i < t->n_events; i++) {
+        const TimelineEvent *e = &t->events[i];
+        const char *who = t->tasks[e->task].label;
+        double at = e->start - t->origin;
+        switch ((TimelineKind)e->kind) {
+        case TL_CREATED: fprintf(out, "%d. t=%.3f %s is created (it runs on a later pass)\n", ++step, at, who); break;
+        case TL_RUN: {
+            const TimelineEvent *next = i + 1 < t->n_events && t->events[i + 1].task == e->task ? &t->events[i + 1] : NULL;
+            fprintf(out, "%d. t=%.3f %s runs", ++step, at, who);
+            if (e->end - e->start >= 0.001) fprintf(out, " for %.3f s", e->end - e->start);
+            if (next && next->kind == TL_WAIT) fprintf(out, ", then awaits %s: the loop runs what is ready\n", next->what);
+            else if (next && next->kind == TL_DONE) fprintf(out, " and ends (%s)\n", next->what);
+            else fputs(" and yields to the loop\n", out);
+            if (next) i++;
+            break;
+        }
+        case TL_WAIT:
+        case TL_DONE: break;
+        }
+    }
+}

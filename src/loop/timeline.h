@@ -45,4 +45,12 @@ void timeline_event(Timeline *t, uint32_t task, TimelineKind kind, double start,
  * '-' waiting, '|' done; plain ASCII. `total` is the cell's duration. */
 void timeline_print(const Timeline *t, FILE *out, int width, double total);
 
+/* The record in Chrome's trace event format (Perfetto, chrome://tracing):
+ * one complete event ("ph":"X") per slice, per wait and per task's life,
+ * a thread per task named after it; times in microseconds. */
+void timeline_write_trace(const Timeline *t, FILE *out);
+/* The record as numbered steps in plain words ("t=0.000 Task-2 fetch()
+ * runs, then awaits sleep(0.5)"). */
+void timeline_explain(const Timeline *t, FILE *out);
+
 #endif

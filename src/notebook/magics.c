@@ -30,7 +30,7 @@
 #include "traceback.h"
 
 const char *const magic_names[] = {"%help", "%time", "%%time", "%timeit", "%clock", "%reset", "%who", "%dis",
-                                   "%load", "%history", "%tasks", "%timing", "%lesson", "%timeline", NULL};
+                                   "%load", "%history", "%tasks", "%timing", "%lesson", "%timeline", "%explain", NULL};
 
 /* One magic being run: cell n's text taken apart. */
 typedef struct {
@@ -661,6 +661,14 @@ static MagicOutcome magic_timeline(Magic *m)
     return MAGIC_DONE;
 }
 
+/* %explain: the cell before, as numbered steps in plain words. */
+static MagicOutcome magic_explain(Magic *m)
+{
+    if (m->args[0] != '\0') return usage_error(m, "%%explain takes no arguments: '%s'", m->args);
+    aio_timeline_explain(m->s->vm, m->s->vm->out);
+    return MAGIC_DONE;
+}
+
 /* ---- %lesson ---------------------------------------------------------------------------------- */
 
 /* %lesson FILE: the prompt shows the lesson's prose and puts each cell into
@@ -840,7 +848,7 @@ static const struct {
     {"reset", magic_reset, false},     {"dis", magic_dis, false},      {"load", magic_load, false},
     {"history", magic_history, false}, {"tasks", magic_tasks, false},  {"timing", magic_timing, false},
     {"clock", magic_clock, false},     {"help", magic_help, false},    {"lesson", magic_lesson, false},
-    {"timeline", magic_timeline, false},
+    {"timeline", magic_timeline, false}, {"explain", magic_explain, false},
 };
 
 static int find_line_magic(const char *name, size_t len)

@@ -52,7 +52,7 @@ void notebook_print_timing(Session *s, const CellReport *r, bool tty)
 static bool is_timeline_magic(const char *cell)
 {
     while (*cell == ' ' || *cell == '\t') cell++;
-    return strncmp(cell, "%timeline", 9) == 0;
+    return strncmp(cell, "%timeline", 9) == 0 || strncmp(cell, "%explain", 8) == 0;
 }
 
 bool notebook_cell(Session *s, NotebookState *nb, const char *cell, size_t len)
