@@ -18,6 +18,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "aio.h"
 #include "clock.h"
 #include "format.h"
 #include "magics.h"
@@ -30,6 +31,7 @@ typedef struct {
     char *code;                 /* without the final newline */
     char *recorded;             /* the output block's text, or NULL */
     bool raises, no_check;
+    bool timeline; /* draw the cell's timeline after its output (recorded with it) */
 } Cell;
 
 typedef struct {
@@ -147,6 +149,7 @@ static bool parse_cell_options(const Lesson *l, Cell *c, const char *info, int l
         snprintf(word, sizeof word, "%.*s", (int)(n < 63 ? n : 63), p);
         if (strcmp(word, "raises") == 0) c->raises = true;
         else if (strcmp(word, "no-check") == 0) c->no_check = true;
+        else if (strcmp(word, "timeline") == 0) c->timeline = true;
         else {
             refuse(l, line, "unknown cell option", word);
             return false;
@@ -272,11 +275,18 @@ static bool run_cell(Session *s, NotebookState *nb, const Cell *c, double timeou
 {
     CellReport r;
     bool show = true;
+    if (c->timeline) aio_timeline_start(s->vm);
     if (timeout > 0) arm_timeout(timeout);
     MagicOutcome m = magic_run(s, nb, c->code, &r, &show);
     if (m == MAGIC_NOT_A_MAGIC) session_run_cell(s, c->code, strlen(c->code), &r);
     session_run_background(s);
     if (timeout > 0) disarm_timeout();
+    if (c->timeline) {
+        /* after the output, as part of it: recorded, and checked under the virtual clock */
+        fflush(s->vm->out);
+        fputs("timeline:\n", s->vm->out);
+        aio_timeline_print(s->vm, s->vm->out, 72);
+    }
     if (nb->timing && show) notebook_print_timing(s, &r, nb->tty);
     return m == MAGIC_NOT_A_MAGIC ? r.ok : m == MAGIC_DONE;
 }
