@@ -55,6 +55,8 @@ typedef struct {
     Value fut_waiter; /* the future the task awaits now, EMPTY */
     bool must_cancel;
     bool retrieved_reported; /* "never retrieved" already printed */
+    uint32_t timeline_index;      /* its row in the timeline recording ... */
+    uint32_t timeline_generation; /* ... made at this generation (0: none) */
     int32_t num_cancels_requested;
 } Future;
 

@@ -35,6 +35,11 @@ static int64_t next_whole_second(int64_t ns)
     return (ns + 999999999) / 1000000000 * 1000000000;
 }
 
+int64_t clock_real_ns(void)
+{
+    return read_ns(CLOCK_MONOTONIC);
+}
+
 void clock_use_virtual(VM *vm)
 {
     if (vm->clock_virtual) return;

@@ -23,6 +23,9 @@ void clock_use_virtual(VM *vm);
 void clock_use_real(VM *vm);
 /* Move the virtual clock ns >= 0 forward. */
 void clock_advance_ns(VM *vm, int64_t ns);
+/* The real monotonic clock in nanoseconds, whatever clock the VM runs on
+ * (time slices of simulated threads are real running time). */
+int64_t clock_real_ns(void);
 /* Monotonic time in nanoseconds (time.monotonic_ns, time.perf_counter_ns). */
 int64_t clock_monotonic_ns(VM *vm);
 /* Monotonic time in seconds (time.monotonic, time.perf_counter, loop.time()). */

@@ -231,17 +231,21 @@ static bool is_coroutine_like(VM *vm, Value v)
 
 /* ---- the timeline (timeline.h) -------------------------------------------------- */
 
+/* The task's row in the current recording, added (label made once) on
+ * first use; kept on the task so that a step does no lookup. */
 static uint32_t timeline_index(VM *vm, Value task)
 {
-    int64_t known = timeline_find(&aio(vm)->timeline, AS_OBJ(task));
-    if (known >= 0) return (uint32_t)known; /* the label is made once */
+    Timeline *tl = &aio(vm)->timeline;
+    Future *t = future_of(task);
+    if (t->timeline_generation == tl->generation) return t->timeline_index;
     TextBuf b;
     tb_init(&b);
     task_describe(vm, task, &b);
     tb_addc(&b, '\0');
-    uint32_t i = timeline_task(&aio(vm)->timeline, AS_OBJ(task), b.data);
+    t->timeline_index = timeline_task(tl, b.data);
+    t->timeline_generation = tl->generation;
     tb_free(&b);
-    return i;
+    return t->timeline_index;
 }
 
 /* asyncio's own tasks (asyncio.run's shutdown steps) are not the program's */
@@ -582,10 +586,20 @@ static bool future_repr_into(VM *vm, Value fut, TextBuf *b)
     return true;
 }
 
+/* "Task-N" for a task named by default. */
+static const char *default_name(const Future *t, char *buf, size_t size)
+{
+    snprintf(buf, size, "Task-%llu", (unsigned long long)t->number);
+    return buf;
+}
+
 Value task_name(VM *vm, Value task)
 {
     Future *t = future_of(task);
-    if (IS_EMPTY(t->name)) t->name = OBJ_VAL(str_printf(vm, "Task-%llu", (unsigned long long)t->number));
+    if (IS_EMPTY(t->name)) {
+        char buf[32];
+        t->name = OBJ_VAL(str_from_cstr(vm, default_name(t, buf, sizeof buf)));
+    }
     return t->name;
 }
 
@@ -595,8 +609,7 @@ void task_describe(VM *vm, Value task, TextBuf *out)
     Future *t = future_of(task);
     if (IS_EMPTY(t->name)) {
         char buf[32];
-        snprintf(buf, sizeof buf, "Task-%llu", (unsigned long long)t->number);
-        tb_adds(out, buf); /* no allocation: the deadlock report builds text only */
+        tb_adds(out, default_name(t, buf, sizeof buf)); /* no allocation: the deadlock report builds text only */
     } else {
         tb_add(out, AS_STR(t->name)->data, AS_STR(t->name)->byte_len);
     }

@@ -19,7 +19,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "aio.h"
 #include "clock.h"
@@ -57,12 +56,6 @@ static SimThread *thread_of(Value v)
     return ((ObjOpaque *)AS_OBJ(v))->payload;
 }
 
-static int64_t cpu_now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
 
 static bool run_slice(VM *vm, Loop *loop, Value thread, int64_t slice_end);
 
@@ -111,7 +104,7 @@ bool thread_start(VM *vm, Loop *loop, Value func, Value *args, int nargs, Value 
          * GIL first, until it sleeps or its slice ends. An idle worker only
          * picks the work up when the loop lets go of the GIL. */
         if (loop->idle_workers > 0) loop->idle_workers--;
-        else ok = run_slice(vm, loop, OBJ_VAL(o), cpu_now_ns() + SLICE_NS);
+        else ok = run_slice(vm, loop, OBJ_VAL(o), clock_real_ns() + SLICE_NS);
     }
     vm_pop_root(vm, packed ? 3 : 2);
     return ok;
@@ -129,7 +122,7 @@ TickOutcome thread_on_tick(VM *vm)
 {
     if (!in_thread_context(vm)) return TICK_GO;
     AioState *st = aio(vm);
-    if (st->thread_sleep_ns >= 0 || cpu_now_ns() >= st->thread_slice_end) return TICK_SUSPEND;
+    if (st->thread_sleep_ns >= 0 || clock_real_ns() >= st->thread_slice_end) return TICK_SUSPEND;
     return TICK_GO;
 }
 
@@ -231,7 +224,7 @@ static bool run_runnable(VM *vm, Loop *loop)
         Value th = l->items[i];
         SimThread *t = thread_of(th);
         if (t->done || t->sleeping) continue;
-        if (!run_slice(vm, loop, th, cpu_now_ns() + SLICE_NS)) return false;
+        if (!run_slice(vm, loop, th, clock_real_ns() + SLICE_NS)) return false;
     }
     drop_finished(loop);
     return true;

@@ -15,6 +15,7 @@ static void *grow(void *p, uint32_t *cap, size_t size)
 void timeline_reset(Timeline *t, double now)
 {
     t->origin = now;
+    t->generation++;
     t->n_tasks = 0;
     t->n_events = 0;
 }
@@ -26,22 +27,10 @@ void timeline_free(Timeline *t)
     memset(t, 0, sizeof *t);
 }
 
-int64_t timeline_find(const Timeline *t, const void *id)
+uint32_t timeline_task(Timeline *t, const char *label)
 {
-    /* recent tasks are the likely ones: look from the end */
-    for (uint32_t i = t->n_tasks; i-- > 0;)
-        if (t->tasks[i].id == id) return i;
-    return -1;
-}
-
-uint32_t timeline_task(Timeline *t, const void *id, const char *label)
-{
-    int64_t found = timeline_find(t, id);
-    if (found >= 0) return (uint32_t)found;
     if (t->n_tasks == t->cap_tasks) t->tasks = grow(t->tasks, &t->cap_tasks, sizeof *t->tasks);
-    TimelineTask *task = &t->tasks[t->n_tasks];
-    task->id = id;
-    snprintf(task->label, sizeof task->label, "%s", label);
+    snprintf(t->tasks[t->n_tasks].label, sizeof t->tasks[t->n_tasks].label, "%s", label);
     return t->n_tasks++;
 }
 

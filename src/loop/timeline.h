@@ -20,12 +20,12 @@ typedef struct {
 } TimelineEvent;
 
 typedef struct {
-    char label[96]; /* "Task-2 fetch_data()" */
-    const void *id; /* the task object, while it is recorded (never dereferenced) */
+    char label[96]; /* "Task-2 (fetch_data())" */
 } TimelineTask;
 
 typedef struct Timeline {
     bool on;
+    uint32_t generation; /* bumped by each reset: a task's cached index is for one recording */
     double origin; /* loop time when recording started */
     TimelineTask *tasks;
     uint32_t n_tasks, cap_tasks;
@@ -36,10 +36,9 @@ typedef struct Timeline {
 /* Start a new recording at loop time `now` (the last one is dropped). */
 void timeline_reset(Timeline *t, double now);
 void timeline_free(Timeline *t);
-/* The recording's index of the task identified by id, or -1. */
-int64_t timeline_find(const Timeline *t, const void *id);
-/* The recording's index of the task identified by id, added with label. */
-uint32_t timeline_task(Timeline *t, const void *id, const char *label);
+/* Add a task to the recording: its index. (The scheduler keeps the index
+ * on the task, so that a step costs no lookup.) */
+uint32_t timeline_task(Timeline *t, const char *label);
 void timeline_event(Timeline *t, uint32_t task, TimelineKind kind, double start, double end, const char *what);
 /* One row per task, a time axis scaled to `width` columns: '#' running,
  * '-' waiting, '|' done; plain ASCII. `total` is the cell's duration. */

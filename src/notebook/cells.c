@@ -74,6 +74,13 @@ static bool opens_block(const char *text)
     return last == ':';
 }
 
+bool cell_line_blank(const char *line)
+{
+    for (; *line; line++)
+        if (*line != ' ' && *line != '\t' && *line != '\n' && *line != '\r') return false;
+    return true;
+}
+
 bool cell_needs_more(const char *text)
 {
     const char *p = text;

@@ -17,6 +17,9 @@ bool cell_needs_more(const char *text);
  * above reads it as a C string). */
 void cell_text_add(TextBuf *cell, const char *s, size_t n);
 
+/* Whether a line holds only spaces, tabs and line ends (such a line ends a block). */
+bool cell_line_blank(const char *line);
+
 /* A duration as IPython prints it: "1.02 s", "523 ms", "12.3 µs", "1min 2s". */
 void format_duration(double seconds, char *out, size_t size);
 

@@ -449,7 +449,14 @@ static void splice_outputs(const Lesson *l, char **outputs, TextBuf *b)
 {
     int total = count_lines(l);
     int next_cell = 0;
+    const char *cursor = l->text, *text_end = l->text + l->len;
     for (int n = 1; n <= total; n++) {
+        /* line n, walked in order (line_at would start from the top each time) */
+        const char *line = cursor;
+        const char *nl = memchr(line, '\n', (size_t)(text_end - line));
+        size_t len = (size_t)((nl ? nl : text_end) - line);
+        bool has_newline = nl != NULL;
+        cursor = nl ? nl + 1 : text_end;
         const Cell *c = next_cell < l->n_cells ? &l->cells[next_cell] : NULL;
         if (c && c->out_line && n >= c->out_line && n <= c->out_end_line) {
             if (n == c->out_end_line) next_cell++;
@@ -461,9 +468,6 @@ static void splice_outputs(const Lesson *l, char **outputs, TextBuf *b)
             /* a newline after the old closing fence is part of its line */
             continue;
         }
-        size_t len;
-        const char *line = line_at(l, n, &len);
-        bool has_newline = line + len < l->text + l->len;
         tb_add(b, line, len + (has_newline ? 1 : 0));
         if (c && n == c->end_line) {
             if (!c->out_line) {

@@ -13,12 +13,6 @@
 #include "cells.h"
 #include "magics.h"
 
-static bool is_blank(const char *line)
-{
-    for (; *line; line++)
-        if (*line != ' ' && *line != '\t' && *line != '\n' && *line != '\r') return false;
-    return true;
-}
 
 /* "In [n]: " and "   ...: " of the same width. */
 static void echo_cell(FILE *out, int n, const char *cell)
@@ -97,7 +91,7 @@ int notebook_run_transcript(Session *s, FILE *in, const NotebookOptions *options
     bool failed = false;
     size_t lines = 0;
     while (!s->exit_requested && (got = getline(&line, &cap, in)) >= 0) {
-        bool blank = is_blank(line);
+        bool blank = cell_line_blank(line);
         if (lines == 0 && blank) continue;
         if (!blank) {
             cell_text_add(&cell, line, (size_t)got);

@@ -54,12 +54,6 @@ typedef struct Prompt {
 
 static Prompt *active;
 
-static bool blank(const char *line)
-{
-    for (; *line; line++)
-        if (*line != ' ' && *line != '\t') return false;
-    return true;
-}
 
 /* ---- output above the line being edited ------------------------------------------- */
 
@@ -294,7 +288,7 @@ static void on_line(char *line)
         else p->cell_ready = true;
         return;
     }
-    bool empty = blank(line);
+    bool empty = cell_line_blank(line);
     if (!empty) add_history(line);
     if (p->cell.len == 0 && empty) { /* nothing typed: the same prompt again */
         free(line);
