@@ -670,6 +670,7 @@ ObjCode *unit_finish(Compiler *c, uint32_t flags, int argcount, int kwonly)
         kwonly == 0 && u->n_cellnames == 0 && u->n_freenames == 0)
         flags |= CODE_SIMPLE_ARGS;
     code->flags = flags;
+    if (strncmp(c->filename, "<frozen ", 8) == 0) code->flags |= CODE_FROZEN;
     code->max_stack = (uint32_t)u->max_depth + 2;
     code->frame_size = code->n_locals + code->n_cells + code->n_free + code->max_stack;
     code->first_line = u->first_line;

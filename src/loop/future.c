@@ -231,9 +231,24 @@ static bool is_coroutine_like(VM *vm, Value v)
 
 /* ---- the timeline (timeline.h) -------------------------------------------------- */
 
+static const char *default_name(const Future *t, char *buf, size_t size);
+
+/* asyncio's own code (asyncio.run's shutdown steps, Queue.get) is not the program's */
+static bool internal_code(const ObjGenerator *g)
+{
+    return g->code->flags & CODE_FROZEN;
+}
+
+static bool internal_task(Value task)
+{
+    Value coro = future_of(task)->coro;
+    return IS_GENERATOR(coro) && internal_code(AS_GENERATOR(coro));
+}
+
 /* The task's row in the current recording, added (label made once) on
- * first use; kept on the task so that a step does no lookup. */
-static uint32_t timeline_index(VM *vm, Value task)
+ * first use; kept on the task so that a step does no lookup. A task seen
+ * for the first time in a step was made before the recording started. */
+static uint32_t timeline_row(VM *vm, Value task, bool creating)
 {
     Timeline *tl = &aio(vm)->timeline;
     Future *t = future_of(task);
@@ -242,54 +257,93 @@ static uint32_t timeline_index(VM *vm, Value task)
     tb_init(&b);
     task_describe(vm, task, &b);
     tb_addc(&b, '\0');
-    t->timeline_index = timeline_task(tl, b.data);
+    uint32_t creator = TL_NONE;
+    Value current = t->loop->current_task;
+    if (creating && !IS_EMPTY(current) && future_of(current)->timeline_generation == tl->generation)
+        creator = future_of(current)->timeline_index;
+    t->timeline_index = timeline_task(tl, b.data, loop_time(t->loop), creator, !creating);
     t->timeline_generation = tl->generation;
     tb_free(&b);
     return t->timeline_index;
 }
 
-/* asyncio's own tasks (asyncio.run's shutdown steps) are not the program's */
-static bool internal_task(Value task)
-{
-    Value coro = future_of(task)->coro;
-    if (!IS_GENERATOR(coro)) return false;
-    ObjStr *file = AS_GENERATOR(coro)->code->filename;
-    return file && strncmp(file->data, "<frozen ", 8) == 0;
-}
-
 static void record_created(VM *vm, Value task)
 {
+    if (!aio(vm)->timeline.on || internal_task(task)) return;
+    timeline_row(vm, task, true);
+}
+
+/* The row of a coroutine the task is suspended in, under `up`: "fetch()". */
+static uint32_t await_row(VM *vm, ObjGenerator *g, uint32_t up)
+{
     Timeline *tl = &aio(vm)->timeline;
-    if (!tl->on || internal_task(task)) return;
-    double now = loop_time(future_of(task)->loop);
-    timeline_event(tl, timeline_index(vm, task), TL_CREATED, now, now, NULL);
+    if (g->timeline_generation == tl->generation) return g->timeline_row;
+    char label[96];
+    int n = snprintf(label, sizeof label, "%s()", g->qualname ? g->qualname->data : g->name->data);
+    g->timeline_row = timeline_await(tl, up, label, n < (int)sizeof label ? (size_t)n : sizeof label - 1);
+    g->timeline_generation = tl->generation;
+    return g->timeline_row;
+}
+
+/* After a step that suspended: the chain of the program's coroutines the
+ * task awaits through (main awaits fetch, which awaits a sleep), each on a
+ * row of its own. asyncio's own coroutines end the chain. */
+static void record_chain(VM *vm, Value task, uint32_t row)
+{
+    Timeline *tl = &aio(vm)->timeline;
+    uint32_t chain[TL_MAX_DEPTH], n = 0, up = row;
+    Value coro = future_of(task)->coro;
+    if (!IS_GENERATOR(coro)) return;
+    for (Value d = gen_delegate(AS_GENERATOR(coro)); n < TL_MAX_DEPTH && is_coroutine_like(vm, d);
+         d = gen_delegate(AS_GENERATOR(d))) {
+        ObjGenerator *g = AS_GENERATOR(d);
+        if (internal_code(g)) break;
+        up = chain[n++] = await_row(vm, g, up);
+    }
+    timeline_set_chain(tl, row, chain, n);
+}
+
+/* What the task awaits now, as a text of the recording: the future's
+ * label ("sleep(0.5)", "Queue.get()"), the task's description, or "a Future". */
+static uint32_t waited_text(VM *vm, Value waiter)
+{
+    Timeline *tl = &aio(vm)->timeline;
+    Future *w = future_of(waiter);
+    if (!IS_EMPTY(w->label)) {
+        /* a label made once (a constant) is hashed already; a fresh one
+         * (f"sleep({delay!r})") is looked up by its bytes */
+        ObjStr *s = AS_STR(w->label);
+        if (s->hashed) return timeline_text_hashed(tl, s->data, s->byte_len, s->hash);
+        return timeline_text(tl, s->data, s->byte_len);
+    }
+    if (!w->is_task) return timeline_text(tl, "a Future", 8);
+    /* a task by its name alone ("Task-3"): its own row says what it runs */
+    Future *t = future_of(waiter);
+    if (!IS_EMPTY(t->name)) return timeline_text(tl, AS_STR(t->name)->data, AS_STR(t->name)->byte_len);
+    char buf[32];
+    default_name(t, buf, sizeof buf);
+    return timeline_text(tl, buf, strlen(buf));
 }
 
 /* After a step: the slice it ran, and what it waits for now or how it ended. */
 static void record_slice(VM *vm, Value task, double start, double end)
 {
     Timeline *tl = &aio(vm)->timeline;
-    if (!tl->on || internal_task(task)) return;
+    if (internal_task(task)) return;
     Future *t = future_of(task);
-    uint32_t i = timeline_index(vm, task);
-    timeline_event(tl, i, TL_RUN, start, end, NULL);
+    uint32_t row = timeline_row(vm, task, false);
+    bool waits = t->state == FUT_PENDING && !IS_EMPTY(t->fut_waiter);
+    timeline_slice(tl, row, start, end, waits ? waited_text(vm, t->fut_waiter) : TL_NONE);
+    if (tl->truncated) return;
     if (t->state == FUT_CANCELLED) {
-        timeline_event(tl, i, TL_DONE, end, end, "cancelled");
+        timeline_end(tl, row, "cancelled");
     } else if (t->state == FUT_FINISHED) {
-        char how[48];
+        char how[96];
         if (IS_EMPTY(t->exception)) snprintf(how, sizeof how, "done");
         else snprintf(how, sizeof how, "raised %s", vm_class_of(vm, t->exception)->name->data);
-        timeline_event(tl, i, TL_DONE, end, end, how);
-    } else if (!IS_EMPTY(t->fut_waiter)) {
-        Future *w = future_of(t->fut_waiter);
-        TextBuf what;
-        tb_init(&what);
-        if (!IS_EMPTY(w->label)) tb_add_str(&what, AS_STR(w->label));
-        else if (w->is_task) task_describe(vm, t->fut_waiter, &what);
-        else tb_adds(&what, "a Future");
-        tb_addc(&what, '\0');
-        timeline_event(tl, i, TL_WAIT, end, end, what.data);
-        tb_free(&what);
+        timeline_end(tl, row, how);
+    } else {
+        record_chain(vm, task, row);
     }
 }
 

@@ -29,6 +29,8 @@ typedef struct ObjGenerator {
     bool running_async; /* async generators: an asend / athrow awaitable drives it */
     bool closed;        /* async generators: ended, or aclose() has begun */
     bool warned;        /* coroutines: "was never awaited" has been printed */
+    uint32_t timeline_row;        /* coroutines awaited by a task: its row in the timeline recording ... */
+    uint32_t timeline_generation; /* ... made at this generation (0: none) */
 } ObjGenerator;
 #define AS_GENERATOR(v) ((ObjGenerator *)AS_OBJ(v))
 #define IS_GENERATOR(v) IS_KIND(v, OBJ_GENERATOR)

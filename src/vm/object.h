@@ -183,6 +183,7 @@ enum {
     CODE_MODULE = 1 << 4,    /* module / cell body: names are globals */
     CODE_CLASS_BODY = 1 << 5,
     CODE_SIMPLE_ARGS = 1 << 6, /* positional parameters only, no cells: the fast call path */
+    CODE_FROZEN = 1 << 7,      /* compiled into the binary ("<frozen asyncio>"): not the program's */
 };
 
 /* One entry of the exception table: an instruction in [start, end) that
