@@ -30,7 +30,10 @@ static const char usage_text[] =
     "  loopbook --record LESSON.md...  run lessons and write their output blocks\n"
     "  --cell-timeout S       stop a lesson cell that runs longer than S seconds\n"
     "  --timeline             after a script: when each task ran, waited and ended\n"
+    "  --explain              after a script: what ran and what it awaited, step by step\n"
     "  --trace-json FILE      the script's timeline for Perfetto / chrome://tracing\n"
+    "  --block-threshold S    report a task step that holds the event loop S seconds\n"
+    "                         or more (default 0.1; 0: never; scripts: with --timeline)\n"
     "  loopbook --step LESSON.md       the prompt, with each cell of the lesson typed for you\n"
     "  loopbook --version     print the version\n"
     "  loopbook --help        show this help\n";
@@ -72,7 +75,7 @@ static bool parse_clock(const char *value, bool *is_virtual)
 
 int main(int argc, char **argv)
 {
-    bool virtual_clock = false, clock_given = false, timeline = false;
+    bool virtual_clock = false, clock_given = false, timeline = false, explain = false;
     const char *trace_json = NULL;
     NotebookOptions notebook = {false, NULL};
     LessonOptions lesson = {LESSON_REPLAY, 0, 0};
@@ -91,8 +94,16 @@ int main(int argc, char **argv)
             trace_json = argv[++i];
             continue;
         }
-        if (strcmp(argv[i], "--timeline") == 0) {
-            timeline = true;
+        if (strcmp(argv[i], "--timeline") == 0 || strcmp(argv[i], "--explain") == 0) {
+            *(argv[i][2] == 't' ? &timeline : &explain) = true;
+            continue;
+        }
+        if (strcmp(argv[i], "--block-threshold") == 0) {
+            char *end = NULL;
+            double seconds = i + 1 < argc ? strtod(argv[++i], &end) : -1;
+            if (end == NULL || end == argv[i] || *end != '\0' || !(seconds >= 0) || seconds > 1e6)
+                return usage_error("%s", "--block-threshold expects a number of seconds (0: never)");
+            aio_default_block_threshold(seconds);
             continue;
         }
         if (strcmp(argv[i], "--step") == 0) {
@@ -158,17 +169,18 @@ int main(int argc, char **argv)
         session_free(s);
         return usage_error("unknown option %s", arg);
     } else {
-        if (timeline || trace_json) aio_timeline_start(s->vm);
+        if (timeline || explain || trace_json) aio_timeline_start(s->vm);
         RunStatus status = session_run_file(s, arg);
         if (status == RUN_CANNOT_OPEN) {
             session_free(s);
             return 2;
         }
         ok = status == RUN_OK;
-        if (timeline) {
-            fflush(stdout);
-            aio_timeline_print(s->vm, stdout, 80);
-        }
+        fflush(stdout);
+        fflush(stderr);
+        if (timeline || explain) aio_print_block_reports(s->vm, stdout);
+        if (timeline) aio_timeline_print(s->vm, stdout, 80);
+        if (explain) aio_timeline_explain(s->vm, stdout);
         if (trace_json && !write_trace(s, trace_json)) ok = false;
     }
     fflush(stdout);

@@ -191,8 +191,10 @@ typedef struct AioState {
     uint32_t n_loops, cap_loops;
     bool task_failed;          /* a task ended with an exception since the last look */
     Timeline timeline;         /* what tasks did (issue 7); recorded while timeline.on */
-    double block_threshold;    /* a step holding the loop longer (seconds) is reported */
+    bool timeline_off;         /* %timeline off: cells are not recorded */
+    double block_threshold;    /* a step holding the loop longer (seconds) is reported; 0: never */
     uint32_t sleep_line;       /* where the running step last called time.sleep (0: not) */
+    char sleep_function[64];   /* ... and in which function ("fetch") */
     char blocks[4][160];       /* "fetch() blocked the event loop for 1.00 s at line 7 (time.sleep)" */
     uint32_t n_blocks;
     Value *dead_tasks;         /* garbage tasks whose exception nobody retrieved: to report, then drop */
@@ -221,6 +223,15 @@ void aio_timeline_explain(VM *vm, FILE *out);
 /* Print (and forget) the steps that held the loop too long since the last
  * aio_timeline_start. */
 void aio_print_block_reports(VM *vm, FILE *out);
+/* %timeline on|off: whether aio_timeline_start records (blocking reports
+ * come with the recording). False when asyncio cannot be loaded. */
+bool aio_timeline_enable(VM *vm, bool on);
+bool aio_timeline_enabled(VM *vm);
+/* How long one step may hold the loop before it is reported (seconds; 0:
+ * never): for this VM (%blocking), or for every VM made after (--block-threshold). */
+bool aio_set_block_threshold(VM *vm, double seconds);
+double aio_block_threshold(VM *vm);
+void aio_default_block_threshold(double seconds);
 
 /* The notebook session's loop (made, with the asyncio core, on first use). */
 Loop *aio_session_loop(VM *vm);

@@ -13,6 +13,9 @@
 #include "ops.h"
 #include "str.h"
 
+/* 100 ms, as the issue asks; --block-threshold changes it */
+static double default_block_threshold = 0.1;
+
 /* The state lives in an opaque object kept as a VM root, so the GC traces
  * its classes and loops and frees it with the VM. */
 static void state_mark(VM *vm, ObjOpaque *self)
@@ -301,16 +304,48 @@ static Loop *clock_loop(VM *vm)
     return IS_EMPTY(l) ? NULL : loop_of(vm, l);
 }
 
-void aio_timeline_start(VM *vm)
+/* The asyncio core's state, loaded on first use: false when it cannot be. */
+static bool have_state(VM *vm)
 {
     if (vm->aio == NULL && modules_get(vm, "_asyncio_core") == NULL) {
         vm_take_exception(vm);
-        return;
+        return false;
     }
+    return true;
+}
+
+void aio_timeline_start(VM *vm)
+{
+    if (!have_state(vm)) return;
     Loop *l = clock_loop(vm);
     timeline_reset(&aio(vm)->timeline, l ? loop_time(l) : clock_now_monotonic(vm));
-    aio(vm)->timeline.on = true;
+    aio(vm)->timeline.on = !aio(vm)->timeline_off;
     aio(vm)->n_blocks = 0;
+}
+
+bool aio_timeline_enable(VM *vm, bool on)
+{
+    if (!have_state(vm)) return false;
+    aio(vm)->timeline_off = !on;
+    if (!on) aio(vm)->timeline.on = false;
+    return true;
+}
+
+bool aio_timeline_enabled(VM *vm)
+{
+    return vm->aio == NULL || !aio(vm)->timeline_off;
+}
+
+bool aio_set_block_threshold(VM *vm, double seconds)
+{
+    if (!have_state(vm)) return false;
+    aio(vm)->block_threshold = seconds;
+    return true;
+}
+
+double aio_block_threshold(VM *vm)
+{
+    return vm->aio ? aio(vm)->block_threshold : default_block_threshold;
 }
 
 void aio_timeline_trace(VM *vm, FILE *out)
@@ -485,13 +520,18 @@ static bool f_interrupt_count(VM *vm, Value *args, int nargs, ObjTuple *kwnames,
     return true;
 }
 
+void aio_default_block_threshold(double seconds)
+{
+    default_block_threshold = seconds;
+}
+
 static void create_state(VM *vm)
 {
     AioState *st = calloc(1, sizeof(AioState));
     if (st == NULL) abort();
     st->running_loop = st->event_loop = st->interrupt_task = st->thread_trampoline = EMPTY_VAL;
     st->session_loop = EMPTY_VAL;
-    st->block_threshold = 0.1; /* 100 ms, as the issue asks */
+    st->block_threshold = default_block_threshold;
     st->thread_sleep_ns = -1;
     ObjOpaque *o = opaque_new(vm, vm->c.object, &state_ops, st);
     vm->aio = st;

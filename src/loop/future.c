@@ -239,10 +239,14 @@ static bool internal_code(const ObjGenerator *g)
     return g->code->flags & CODE_FROZEN;
 }
 
+/* asyncio.run's own steps (_nothing_to_shut_down); a task the program made
+ * of a library coroutine (gather(asyncio.sleep(1))) is the program's */
 static bool internal_task(Value task)
 {
     Value coro = future_of(task)->coro;
-    return IS_GENERATOR(coro) && internal_code(AS_GENERATOR(coro));
+    if (!IS_GENERATOR(coro)) return false;
+    const ObjGenerator *g = AS_GENERATOR(coro);
+    return internal_code(g) && g->name->data[0] == '_';
 }
 
 /* The task's row in the current recording, added (label made once) on
@@ -359,9 +363,17 @@ static void report_block(VM *vm, Value task, double held)
     }
     ObjGenerator *g = AS_GENERATOR(t->coro);
     char where[64] = "";
-    if (st->sleep_line) snprintf(where, sizeof where, " at line %u (time.sleep)", (unsigned)st->sleep_line);
-    snprintf(st->blocks[st->n_blocks++], sizeof st->blocks[0], "%s() blocked the event loop for %.2f s%s",
-             strcmp(g->qualname->data, "<module>") == 0 ? "the cell" : g->qualname->data, held, where);
+    /* the function that called time.sleep (it may be a coroutine the task awaits), else the task's */
+    const char *who = g->qualname->data;
+    if (st->sleep_line) {
+        snprintf(where, sizeof where, " at line %u (time.sleep)", (unsigned)st->sleep_line);
+        who = st->sleep_function;
+    }
+    char name[80];
+    if (strcmp(who, "<module>") == 0) snprintf(name, sizeof name, "the cell");
+    else snprintf(name, sizeof name, "%s()", who);
+    snprintf(st->blocks[st->n_blocks++], sizeof st->blocks[0], "%s blocked the event loop for %.2f s%s", name, held,
+             where);
     st->sleep_line = 0;
 }
 
@@ -560,7 +572,8 @@ bool task_step(VM *vm, Value task, Value exc)
     if (aio(vm)->timeline.on) {
         double ended = loop_time(loop);
         record_slice(vm, task, started, ended);
-        if (ended - started >= aio(vm)->block_threshold) report_block(vm, task, ended - started);
+        double threshold = aio(vm)->block_threshold;
+        if (threshold > 0 && ended - started >= threshold) report_block(vm, task, ended - started);
     }
     vm_pop_root(vm, 2);
     return ok;

@@ -279,7 +279,10 @@ SleepOutcome thread_on_sleep(VM *vm, int64_t ns)
         return SLEEP_HANDLED;
     }
     /* a time.sleep in the loop itself: remembered for the blocking report */
-    if (vm->fiber && vm->fiber->frame) st->sleep_line = frame_line(vm->fiber->frame);
+    if (vm->fiber && vm->fiber->frame) {
+        st->sleep_line = frame_line(vm->fiber->frame);
+        snprintf(st->sleep_function, sizeof st->sleep_function, "%s", vm->fiber->frame->code->qualname->data);
+    }
     if (IS_EMPTY(st->running_loop) || st->thread_fiber != NULL) return SLEEP_NOT_HANDLED;
     Loop *loop = loop_of(vm, st->running_loop);
     if (loop == NULL || !threads_alive(loop)) {

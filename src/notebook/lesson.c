@@ -286,6 +286,7 @@ static bool run_cell(Session *s, NotebookState *nb, const Cell *c, double timeou
         fflush(s->vm->out);
         fputs("timeline:\n", s->vm->out);
         aio_timeline_print(s->vm, s->vm->out, 72);
+        aio_print_block_reports(s->vm, s->vm->out);
     }
     if (nb->timing && show) notebook_print_timing(s, &r, nb->tty);
     return m == MAGIC_NOT_A_MAGIC ? r.ok : m == MAGIC_DONE;

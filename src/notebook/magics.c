@@ -30,7 +30,7 @@
 #include "traceback.h"
 
 const char *const magic_names[] = {"%help", "%time", "%%time", "%timeit", "%clock", "%reset", "%who", "%dis",
-                                   "%load", "%history", "%tasks", "%timing", "%lesson", "%timeline", "%explain", NULL};
+                                   "%load", "%history", "%tasks", "%timing", "%lesson", "%timeline", "%explain", "%blocking", NULL};
 
 /* One magic being run: cell n's text taken apart. */
 typedef struct {
@@ -653,11 +653,46 @@ static int terminal_width(FILE *out)
     return 80;
 }
 
-/* %timeline: when each task of the cell before ran (#), waited (-) and ended. */
+/* %timeline: when each task of the cell before ran (#), waited (-) and
+ * ended. %timeline on|off: whether cells are recorded at all. */
 static MagicOutcome magic_timeline(Magic *m)
 {
-    if (m->args[0] != '\0') return usage_error(m, "%%timeline takes no arguments: '%s'", m->args);
-    aio_timeline_print(m->s->vm, m->s->vm->out, terminal_width(stdout));
+    VM *vm = m->s->vm;
+    bool on = strcmp(m->args, "on") == 0;
+    if (on || strcmp(m->args, "off") == 0) {
+        if (!aio_timeline_enable(vm, on)) return usage_error(m, "%%timeline: asyncio is not available");
+        fputs(on ? "Recording is on: %timeline and %explain tell the cell before them.\n"
+                 : "Recording is off: cells are not recorded, and blocking is not reported.\n",
+              vm->out);
+        return MAGIC_DONE;
+    }
+    if (m->args[0] != '\0') return usage_error(m, "%%timeline takes nothing, on or off, not '%s'", m->args);
+    if (!aio_timeline_enabled(vm)) {
+        fputs("(recording is off: %timeline on records the cells after it)\n", vm->out);
+        return MAGIC_DONE;
+    }
+    aio_timeline_print(vm, vm->out, terminal_width(stdout));
+    return MAGIC_DONE;
+}
+
+/* %blocking [SECONDS|off]: how long one step of a task may hold the event
+ * loop before the cell reports it. */
+static MagicOutcome magic_blocking(Magic *m)
+{
+    VM *vm = m->s->vm;
+    if (m->args[0] != '\0') {
+        double seconds = 0;
+        char *end = NULL;
+        if (strcmp(m->args, "off") != 0) {
+            seconds = strtod(m->args, &end);
+            if (end == m->args || *end != '\0' || !(seconds > 0) || seconds > 1e6)
+                return usage_error(m, "%%blocking takes a number of seconds or off, not '%s'", m->args);
+        }
+        if (!aio_set_block_threshold(vm, seconds)) return usage_error(m, "%%blocking: asyncio is not available");
+    }
+    double now = aio_block_threshold(vm);
+    if (now > 0) fprintf(vm->out, "A step that holds the event loop for %g s or more is reported.\n", now);
+    else fputs("Blocking is not reported.\n", vm->out);
     return MAGIC_DONE;
 }
 
@@ -665,6 +700,10 @@ static MagicOutcome magic_timeline(Magic *m)
 static MagicOutcome magic_explain(Magic *m)
 {
     if (m->args[0] != '\0') return usage_error(m, "%%explain takes no arguments: '%s'", m->args);
+    if (!aio_timeline_enabled(m->s->vm)) {
+        fputs("(recording is off: %timeline on records the cells after it)\n", m->s->vm->out);
+        return MAGIC_DONE;
+    }
     aio_timeline_explain(m->s->vm, m->s->vm->out);
     return MAGIC_DONE;
 }
@@ -826,6 +865,10 @@ static MagicOutcome magic_help(Magic *m)
         "%tasks                the event loop's pending tasks, and what each one awaits\n"
         "%timing on|off        show or hide the Wall time line after each cell\n"
         "%clock real|virtual   the clock asyncio runs on: virtual time jumps to the next timer\n"
+        "%timeline [on|off]    when each task of the cell before ran, waited and ended (off: stop recording)\n"
+        "%explain              the cell before, step by step: what ran, what it awaited\n"
+        "%blocking [S|off]     report a task step that holds the loop S seconds or more (default 0.1)\n"
+        "%lesson FILE          step through a lesson: each cell is typed into the prompt for you\n"
         "%help                 this list\n"
         "\n"
         "A cell is one line, or a block (its first line ends with ':') closed by an empty line.\n"
@@ -848,7 +891,7 @@ static const struct {
     {"reset", magic_reset, false},     {"dis", magic_dis, false},      {"load", magic_load, false},
     {"history", magic_history, false}, {"tasks", magic_tasks, false},  {"timing", magic_timing, false},
     {"clock", magic_clock, false},     {"help", magic_help, false},    {"lesson", magic_lesson, false},
-    {"timeline", magic_timeline, false}, {"explain", magic_explain, false},
+    {"timeline", magic_timeline, false}, {"explain", magic_explain, false}, {"blocking", magic_blocking, false},
 };
 
 static int find_line_magic(const char *name, size_t len)

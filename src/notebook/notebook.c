@@ -42,11 +42,13 @@ void notebook_print_timing(Session *s, const CellReport *r, bool tty)
             tty ? "\033[0m" : "");
 }
 
-/* %timeline draws the cell before it; every other cell records anew. */
+/* %timeline and %explain tell the cell before them (and %blocking keeps
+ * that record too); every other cell records anew. */
 static bool is_timeline_magic(const char *cell)
 {
     while (*cell == ' ' || *cell == '\t') cell++;
-    return strncmp(cell, "%timeline", 9) == 0 || strncmp(cell, "%explain", 8) == 0;
+    return strncmp(cell, "%timeline", 9) == 0 || strncmp(cell, "%explain", 8) == 0 ||
+           strncmp(cell, "%blocking", 9) == 0;
 }
 
 bool notebook_cell(Session *s, NotebookState *nb, const char *cell, size_t len)
