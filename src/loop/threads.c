@@ -61,6 +61,15 @@ static bool run_slice(VM *vm, Loop *loop, Value thread, int64_t slice_end);
 
 /* ---- starting ------------------------------------------------------------------ */
 
+/* What the timeline and the deadlock report say a task awaits: "thread: work()". */
+static void label_thread_future(VM *vm, Value fut, Value func)
+{
+    char text[96];
+    const char *name = IS_FUNCTION(func) ? AS_FUNCTION(func)->qualname->data : "a function";
+    snprintf(text, sizeof text, "thread: %s()", name);
+    future_of(fut)->label = OBJ_VAL(str_from_cstr(vm, text));
+}
+
 bool thread_start(VM *vm, Loop *loop, Value func, Value *args, int nargs, Value *future_out)
 {
     AioState *st = aio(vm);
@@ -82,6 +91,7 @@ bool thread_start(VM *vm, Loop *loop, Value func, Value *args, int nargs, Value 
     }
     if (!future_new(vm, loop, future_out)) return false;
     vm_push_root(vm, *future_out);
+    label_thread_future(vm, *future_out, func);
     ObjFiber *f = fiber_new(vm);
     vm_push_root(vm, OBJ_VAL(f));
     ObjFunction *function = AS_FUNCTION(fn);

@@ -469,17 +469,29 @@ static const char *row_label(const Timeline *t, uint32_t row)
     return t->texts.items[t->rows[row].label];
 }
 
-/* "is created" for the tasks made before slice k of `task` ran, by the
- * cell, a callback or an earlier slice; those it makes itself wait for it. */
-static void explain_creations_before(Explainer *e, double until, uint32_t task)
+/* "is created" for the tasks made before `until` by the cell or a callback
+ * (no task's slice); a task a slice made is told with that slice. */
+static void explain_creations_before(Explainer *e, double until)
 {
     const Timeline *t = e->t;
     for (; e->next_row < t->n_rows; e->next_row++) {
         const TimelineRow *r = &t->rows[e->next_row];
         if (r->kind != TL_ROW_TASK || r->before) continue;
-        if (r->created > until || (r->created == until && r->creator == task && task != TL_NONE)) break;
+        /* a task made by a slice is told with that slice ("creates ...") */
+        if (r->created > until || r->creator != TL_NONE) break;
         fprintf(e->out, "%d. t=%.3f %s is created (it runs on a later pass)\n", ++e->step, r->created - t->origin,
                 row_label(t, e->next_row));
+    }
+}
+
+/* Tasks whose creating slice was not recorded (the recording stopped). */
+static void explain_leftover_creations(Explainer *e)
+{
+    const Timeline *t = e->t;
+    for (; e->next_row < t->n_rows; e->next_row++) {
+        const TimelineRow *r = &t->rows[e->next_row];
+        if (r->kind != TL_ROW_TASK || r->before) continue;
+        fprintf(e->out, "%d. t=%.3f %s is created\n", ++e->step, r->created - t->origin, row_label(t, e->next_row));
     }
 }
 
@@ -506,7 +518,7 @@ static void explain_slice(Explainer *e, const TimelineLayout *l, uint32_t k)
 {
     const Timeline *t = e->t;
     const TimelineSlice *s = &t->slices[k];
-    explain_creations_before(e, s->start, s->task);
+    explain_creations_before(e, s->start);
     fprintf(e->out, "%d. t=%.3f %s runs", ++e->step, s->start - t->origin, row_label(t, s->task));
     if (s->end - s->start >= 0.001) fprintf(e->out, " for %.3f s", s->end - s->start);
     explain_created_by(e, s->task, s);
@@ -538,7 +550,8 @@ void timeline_explain(const Timeline *t, FILE *out)
         fprintf(out, "... and %u more steps, until t=%.3f\n", t->n_slices - told,
                 t->slices[t->n_slices - 1].end - t->origin);
     } else {
-        explain_creations_before(&e, t->origin + l.total, TL_NONE);
+        explain_creations_before(&e, t->origin + l.total);
+        explain_leftover_creations(&e);
     }
     timeline_layout_free(&l);
 }
