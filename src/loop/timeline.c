@@ -436,11 +436,15 @@ void timeline_write_trace(const Timeline *t, FILE *out)
             if (!r->before) trace_instant(out, t, i, r->created, "created", "");
             if (r->ending != TL_NONE) trace_instant(out, t, i, r->finished, t->texts.items[r->ending], "");
         } else if (r->closed != TL_NONE) {
-            /* an awaited coroutine: a slice that the task's running slices nest in */
+            /* an awaited coroutine: a slice that the task's running slices
+             * nest in. It ends where the slice it returned in begins: the
+             * next coroutine the task awaits may begin in that slice, and
+             * trace viewers want siblings not to overlap. */
+            double end = t->slices[r->closed].start;
             fputs(",\n  {\"ph\": \"X\", \"name\": \"", out);
             json_text(out, t->texts.items[r->label]);
             fprintf(out, "\", \"cat\": \"await\", \"pid\": 1, \"tid\": %u, \"ts\": %.3f, \"dur\": %.3f}", r->task + 1,
-                    micros(t, r->created), (r->finished - r->created) * 1e6);
+                    micros(t, r->created), (end - r->created) * 1e6);
         }
     }
     for (uint32_t k = 0; k < t->n_slices; k++) {
