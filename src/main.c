@@ -28,6 +28,8 @@ static const char usage_text[] =
     "  loopbook LESSON.md     replay a lesson: its prose, then each cell run live\n"
     "  loopbook --check LESSON.md...   run lessons, compare with their recorded outputs\n"
     "  loopbook --record LESSON.md...  run lessons and write their output blocks\n"
+    "  loopbook --html OUT.html LESSON.md  run a lesson and write it as one page: prose,\n"
+    "                         cells, outputs and each cell's timeline drawn (self-contained)\n"
     "  --cell-timeout S       stop a lesson cell that runs longer than S seconds\n"
     "  --timeline             after a script: when each task ran, waited and ended\n"
     "  --explain              after a script: what ran and what it awaited, step by step\n"
@@ -78,7 +80,7 @@ int main(int argc, char **argv)
     bool virtual_clock = false, clock_given = false, timeline = false, explain = false;
     const char *trace_json = NULL;
     NotebookOptions notebook = {false, NULL};
-    LessonOptions lesson = {LESSON_REPLAY, 0, 0};
+    LessonOptions lesson = {LESSON_REPLAY, 0, 0, NULL};
     int i = 1;
     for (; i < argc; i++) {
         if (strcmp(argv[i], "--strict") == 0) {
@@ -87,6 +89,15 @@ int main(int argc, char **argv)
         }
         if (strcmp(argv[i], "--check") == 0 || strcmp(argv[i], "--record") == 0) {
             lesson.mode = argv[i][2] == 'c' ? LESSON_CHECK : LESSON_RECORD;
+            continue;
+        }
+        if (strcmp(argv[i], "--html") == 0) {
+            if (i + 1 >= argc) return usage_error("%s", "--html expects the page's file (--html OUT.html LESSON.md)");
+            lesson.mode = LESSON_HTML;
+            lesson.html_path = argv[++i];
+            /* `--html a.md b.md` would replace a lesson with a page */
+            if (lesson_is_lesson(lesson.html_path))
+                return usage_error("--html writes a page, not a lesson: '%s' ends in .md", lesson.html_path);
             continue;
         }
         if (strcmp(argv[i], "--trace-json") == 0) {
@@ -126,6 +137,8 @@ int main(int argc, char **argv)
     }
     if (lesson.mode != LESSON_REPLAY || (i < argc && lesson_is_lesson(argv[i]))) {
         if (i >= argc) return usage_error("%s", "expected one or more LESSON.md files");
+        if (lesson.mode == LESSON_HTML && i + 1 < argc)
+            return usage_error("%s", "--html writes one page: give it one LESSON.md");
         lesson.clock = clock_given ? (virtual_clock ? 2 : 1) : 0;
         int status = 0;
         for (; i < argc; i++) {

@@ -220,6 +220,9 @@ void aio_timeline_print(VM *vm, FILE *out, int width);
 /* The record as a Chrome trace (--trace-json), or explained in steps (%explain). */
 void aio_timeline_trace(VM *vm, FILE *out);
 void aio_timeline_explain(VM *vm, FILE *out);
+/* The recording itself, for reading (the lesson page's charts); NULL when
+ * asyncio was never loaded. */
+const Timeline *aio_timeline(VM *vm);
 /* Print (and forget) the steps that held the loop too long since the last
  * aio_timeline_start. */
 void aio_print_block_reports(VM *vm, FILE *out);

@@ -360,6 +360,11 @@ void aio_timeline_explain(VM *vm, FILE *out)
     timeline_explain(vm->aio ? &aio(vm)->timeline : &empty, out);
 }
 
+const Timeline *aio_timeline(VM *vm)
+{
+    return vm->aio ? &aio(vm)->timeline : NULL;
+}
+
 void aio_print_block_reports(VM *vm, FILE *out)
 {
     AioState *st = vm->aio;

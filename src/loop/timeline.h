@@ -163,4 +163,14 @@ static inline void timeline_slice(Timeline *t, uint32_t task, double start, doub
     t->slices[t->n_slices++] = (TimelineSlice){start, end, task, what};
 }
 
+/* ---- the picture (timeline_svg.c) ------------------------------------------------------- */
+
+/* The record as an inline SVG chart `width_px` wide (the lesson page,
+ * --html): a row per timeline row in drawing order, a time axis in seconds,
+ * a rect per segment, the ending after the bar, a legend. Every row and
+ * rect carries its recorded times (data-start/data-end, seconds from the
+ * origin) and the <svg> the mapping (data-x0, data-px-per-s), so a browser
+ * test can check the geometry. All text is escaped for XML. */
+void timeline_write_svg(const Timeline *t, FILE *out, double cell_total, int width_px);
+
 #endif

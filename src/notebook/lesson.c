@@ -5,7 +5,8 @@
  * after one is its recorded output. Everything else is prose, rendered for
  * the terminal on replay. --record splices new output blocks into the
  * original lines (so prose and code stay byte for byte) and replaces the
- * file atomically. */
+ * file atomically. --html runs the cells as --check does and hands the
+ * blocks, outputs and timelines to the page writer (html.c). */
 #include "lesson.h"
 
 #include <cmark.h>
@@ -21,6 +22,7 @@
 #include "aio.h"
 #include "clock.h"
 #include "format.h"
+#include "html.h"
 #include "magics.h"
 #include "notebook.h"
 #include "session.h"
@@ -270,15 +272,34 @@ static void disarm_timeout(void)
     setitimer(ITIMER_REAL, &t, NULL);
 }
 
-/* Run a cell as the notebook does; false when it failed. */
-static bool run_cell(Session *s, NotebookState *nb, const Cell *c, double timeout)
+/* How a cell went. */
+typedef struct {
+    bool ok;       /* false: it failed (raised, or a magic failed) */
+    bool timed;    /* a Wall time line belongs after it (timing on, and not %time, which prints its own) */
+    bool recorded; /* its timeline was recorded afresh */
+    CellReport report;
+} CellRun;
+
+/* %timeline, %explain and %blocking look at the recording of the cell
+ * before theirs (as in the notebook): no new recording starts for them. */
+static bool looks_at_last_recording(const char *code)
 {
-    CellReport r;
+    while (*code == ' ' || *code == '\t' || *code == '\n') code++;
+    return strncmp(code, "%timeline", 9) == 0 || strncmp(code, "%explain", 8) == 0 ||
+           strncmp(code, "%blocking", 9) == 0;
+}
+
+/* Run a cell as the notebook does. `record_every`: record the timeline of
+ * every cell (the page draws each), not only of the `timeline` ones. */
+static CellRun run_cell(Session *s, NotebookState *nb, const Cell *c, double timeout, bool record_every)
+{
+    CellRun run = {0};
     bool show = true;
-    if (c->timeline) aio_timeline_start(s->vm);
+    run.recorded = c->timeline || (record_every && !looks_at_last_recording(c->code));
+    if (run.recorded) aio_timeline_start(s->vm);
     if (timeout > 0) arm_timeout(timeout);
-    MagicOutcome m = magic_run(s, nb, c->code, &r, &show);
-    if (m == MAGIC_NOT_A_MAGIC) session_run_cell(s, c->code, strlen(c->code), &r);
+    MagicOutcome m = magic_run(s, nb, c->code, &run.report, &show);
+    if (m == MAGIC_NOT_A_MAGIC) session_run_cell(s, c->code, strlen(c->code), &run.report);
     session_run_background(s);
     if (timeout > 0) disarm_timeout();
     if (c->timeline) {
@@ -288,20 +309,22 @@ static bool run_cell(Session *s, NotebookState *nb, const Cell *c, double timeou
         aio_timeline_print(s->vm, s->vm->out, 72);
         aio_print_block_reports(s->vm, s->vm->out);
     }
-    if (nb->timing && show) notebook_print_timing(s, &r, nb->tty);
-    return m == MAGIC_NOT_A_MAGIC ? r.ok : m == MAGIC_DONE;
+    run.ok = m == MAGIC_NOT_A_MAGIC ? run.report.ok : m == MAGIC_DONE;
+    run.timed = nb->timing && show;
+    return run;
 }
 
 /* What a cell prints, as recorded: stdout and stderr in order, ending with
  * a newline when not empty. */
-static char *capture_cell(Session *s, NotebookState *nb, const Cell *c, double timeout, bool *ok)
+static char *capture_cell(Session *s, NotebookState *nb, const Cell *c, double timeout, bool record_every,
+                          CellRun *run)
 {
     char *buf = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&buf, &len);
     FILE *out = s->vm->out, *err = s->vm->err;
     s->vm->out = s->vm->err = mem;
-    *ok = run_cell(s, nb, c, timeout);
+    *run = run_cell(s, nb, c, timeout, record_every);
     fflush(mem);
     s->vm->out = out;
     s->vm->err = err;
@@ -393,27 +416,41 @@ static Session *lesson_session(const Lesson *l, const LessonOptions *o, LessonMo
     return s;
 }
 
+/* The cell just run timed out, or raised without `python raises`: say so
+ * (file, line, what it printed) and return true. */
+static bool cell_failed(const Lesson *l, const Cell *c, int i, const char *got, bool ok, double timeout)
+{
+    if (cell_timed_out) {
+        fprintf(stderr, "%s:%d: cell %d did not finish within %g s (--cell-timeout)\n", l->path, c->line, i + 1,
+                timeout);
+        return true;
+    }
+    if (!ok && !c->raises) {
+        fprintf(stderr, "%s:%d: cell %d raised (mark it `python raises` if it should)\n", l->path, c->line, i + 1);
+        if (got) fputs(got, stderr);
+        return true;
+    }
+    return false;
+}
+
+/* --check, --record and --html stop a cell after 10 s unless told otherwise. */
+static double cell_timeout_of(const LessonOptions *o)
+{
+    return o->cell_timeout > 0 ? o->cell_timeout : 10;
+}
+
 static int check_or_record(Lesson *l, const LessonOptions *o, char ***outputs)
 {
     Session *s = lesson_session(l, o, o->mode);
     NotebookState nb = {false, false, NULL, NULL};
     int differing = 0;
-    double timeout = o->cell_timeout > 0 ? o->cell_timeout : 10;
+    double timeout = cell_timeout_of(o);
     *outputs = calloc((size_t)l->n_cells + 1, sizeof(char *));
     for (int i = 0; i < l->n_cells && !s->exit_requested; i++) {
         Cell *c = &l->cells[i];
-        bool ok;
-        char *got = capture_cell(s, &nb, c, timeout, &ok);
-        if (cell_timed_out) {
-            fprintf(stderr, "%s:%d: cell %d did not finish within %g s (--cell-timeout)\n", l->path, c->line, i + 1,
-                    timeout);
-            differing++;
-        } else if (!ok && !c->raises) {
-            fprintf(stderr, "%s:%d: cell %d raised (mark it `python raises` if it should)\n", l->path, c->line,
-                    i + 1);
-            fputs(got, stderr);
-            differing++;
-        }
+        CellRun run;
+        char *got = capture_cell(s, &nb, c, timeout, false, &run);
+        if (cell_failed(l, c, i, got, run.ok, timeout)) differing++;
         (*outputs)[i] = got;
         if (o->mode != LESSON_CHECK || c->no_check) continue;
         char *want = mask_addresses(c->recorded ? c->recorded : "");
@@ -622,7 +659,9 @@ static int replay(Lesson *l, const LessonOptions *o)
             }
             fputc('\n', stdout);
             fflush(stdout);
-            if (!run_cell(s, &nb, c, o->cell_timeout) && !c->raises) failures++;
+            CellRun run = run_cell(s, &nb, c, o->cell_timeout, false);
+            if (run.timed) notebook_print_timing(s, &run.report, nb.tty);
+            if (!run.ok && !c->raises) failures++;
             fputc('\n', stdout);
             if (s->exit_requested) break;
             continue;
@@ -634,6 +673,88 @@ static int replay(Lesson *l, const LessonOptions *o)
     fflush(stdout);
     session_free(s);
     return failures ? 1 : 0;
+}
+
+/* ---- the page (--html) -------------------------------------------------------------- */
+
+typedef struct {
+    Lesson *l;
+    Session *s;
+    NotebookState nb;
+    HtmlPage *page;
+    double timeout;
+    int failed; /* cells that timed out or raised unexpectedly: no page then */
+    int charts; /* cells drawn with a timeline */
+} PageRun;
+
+/* The "Wall time: ..." line replay prints after a cell, as text. */
+static char *timing_line(Session *s, const CellReport *report)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (mem == NULL) return NULL;
+    FILE *out = s->vm->out;
+    s->vm->out = mem;
+    notebook_print_timing(s, report, false);
+    s->vm->out = out;
+    fclose(mem);
+    return buf;
+}
+
+/* Run cell i as --check runs it, recording its timeline, and put it on the
+ * page with what it printed, its timing and its chart. */
+static void page_cell(PageRun *r, int i)
+{
+    const Cell *c = &r->l->cells[i];
+    HtmlCell shown = {.number = r->s->cell_count + 1, .line = c->line, .code = c->code, .raises = c->raises};
+    if (r->s->exit_requested) {
+        shown.not_run = true;
+        html_page_cell(r->page, &shown);
+        return;
+    }
+    CellRun run;
+    char *got = capture_cell(r->s, &r->nb, c, r->timeout, true, &run);
+    if (cell_failed(r->l, c, i, got, run.ok, r->timeout)) r->failed++;
+    char *timing = run.timed ? timing_line(r->s, &run.report) : NULL;
+    shown.output = got;
+    shown.timing = timing;
+    /* read now: the next cell's recording starts afresh */
+    shown.timeline = run.recorded ? aio_timeline(r->s->vm) : NULL;
+    shown.seconds = (double)run.report.wall_ns / 1e9;
+    if (shown.timeline && shown.timeline->n_rows > 0) r->charts++;
+    html_page_cell(r->page, &shown);
+    free(got);
+    free(timing);
+}
+
+/* The page is opened first (an unwritable path fails before any cell
+ * runs) and only renamed into place when every cell ran as it should. */
+static int write_page(Lesson *l, const LessonOptions *o)
+{
+    HtmlPage *page = html_page_open(o->html_path);
+    if (page == NULL) return 1;
+    PageRun r = {l, lesson_session(l, o, LESSON_HTML), {true, false, NULL, NULL}, page, cell_timeout_of(o), 0, 0};
+    html_page_head(page, l->doc, l->path, r.s->vm->clock_virtual);
+    int next_cell = 0;
+    for (cmark_node *n = cmark_node_first_child(l->doc); n; n = cmark_node_next(n)) {
+        if (next_cell < l->n_cells && l->cells[next_cell].line == cmark_node_get_start_line(n)) {
+            page_cell(&r, next_cell++);
+        } else if (cmark_node_get_type(n) != CMARK_NODE_CODE_BLOCK ||
+                   strcmp(cmark_node_get_fence_info(n), "output") != 0) {
+            html_page_prose(page, n); /* recorded outputs are left out: the page shows what ran now */
+        }
+    }
+    session_free(r.s);
+    if (r.failed) {
+        html_page_discard(page);
+        fprintf(stderr, "%s: no page written (%d cell%s failed)\n", l->path, r.failed, r.failed == 1 ? "" : "s");
+        return 1;
+    }
+    size_t bytes;
+    if (!html_page_commit(page, &bytes)) return 1;
+    printf("wrote %s (%d cells, %d timelines, %zu bytes)\n", o->html_path, l->n_cells, r.charts, bytes);
+    return 0;
 }
 
 /* ---- stepping ---------------------------------------------------------------------- */
@@ -699,6 +820,8 @@ int lesson_run(const char *path, const LessonOptions *options)
             status = replay(&l, options);
         } else if (options->mode == LESSON_RECORD) {
             status = record(&l, options);
+        } else if (options->mode == LESSON_HTML) {
+            status = write_page(&l, options);
         } else {
             char **outputs;
             status = check_or_record(&l, options, &outputs) ? 1 : 0;

@@ -6,16 +6,20 @@
 
 #include <stdbool.h>
 
-typedef enum { LESSON_REPLAY, LESSON_CHECK, LESSON_RECORD } LessonMode;
+/* LESSON_HTML: run the cells as --check does and write the lesson as one
+ * self-contained page (--html OUT.html; html.h). */
+typedef enum { LESSON_REPLAY, LESSON_CHECK, LESSON_RECORD, LESSON_HTML } LessonMode;
 
 typedef struct {
     LessonMode mode;
     int clock;          /* 0: the mode's default, 1: real, 2: virtual (--clock) */
     double cell_timeout; /* seconds; 0: none */
+    const char *html_path; /* LESSON_HTML: where the page goes */
 } LessonOptions;
 
-/* Replay, check or record one lesson; the exit status (0 ok, 1 a cell
- * differs or the lesson is refused, 2 it cannot be read). */
+/* Replay, check, record or draw one lesson; the exit status (0 ok, 1 a
+ * cell differs or fails, the lesson is refused or the page cannot be
+ * written, 2 it cannot be read). */
 int lesson_run(const char *path, const LessonOptions *options);
 
 /* Stepping through a lesson at the prompt (--step, %lesson): the prose up
