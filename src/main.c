@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "aio.h"
 #include "clock.h"
@@ -192,7 +193,8 @@ int main(int argc, char **argv)
         fflush(stdout);
         fflush(stderr);
         if (timeline || explain) aio_print_block_reports(s->vm, stdout);
-        if (timeline) aio_timeline_print(s->vm, stdout, 80);
+        aio_timeline_stop(s->vm);
+        if (timeline) aio_timeline_print(s->vm, stdout, 80, isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL);
         if (explain) aio_timeline_explain(s->vm, stdout);
         if (trace_json && !write_trace(s, trace_json)) ok = false;
     }

@@ -85,6 +85,8 @@ bool task_step(VM *vm, Value task, Value exc);
 bool task_wakeup(VM *vm, Value task, Value fut);
 /* The task's name (a str, made now for a default "Task-N" name). */
 Value task_name(VM *vm, Value task);
+/* set_name: the task's timeline row takes the new name too. */
+void task_set_name(VM *vm, Value task, ObjStr *name);
 /* "Task-1 main()"-style description for deadlock reports. */
 void task_describe(VM *vm, Value task, TextBuf *out);
 /* If a finished task's exception was never retrieved, report it on stderr
@@ -216,7 +218,11 @@ Loop *aio_running_loop(VM *vm);
 /* Start recording the tasks' timeline afresh (on the running or session
  * loop's clock), and draw what was recorded. */
 void aio_timeline_start(VM *vm);
-void aio_timeline_print(VM *vm, FILE *out, int width);
+/* The cell (or script) is over: the recording ends here, and its chart's
+ * axis runs to now. */
+void aio_timeline_stop(VM *vm);
+/* The chart, `width` columns wide; in colour when `color`. */
+void aio_timeline_print(VM *vm, FILE *out, int width, bool color);
 /* The record as a Chrome trace (--trace-json), or explained in steps (%explain). */
 void aio_timeline_trace(VM *vm, FILE *out);
 void aio_timeline_explain(VM *vm, FILE *out);

@@ -214,7 +214,7 @@ static bool f_create_task(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Val
     vm_push_root(vm, *out);
     ObjStr *name;
     bool ok = op_str(vm, a[1], &name);
-    if (ok) future_of(*out)->name = OBJ_VAL(name);
+    if (ok) task_set_name(vm, *out, name);
     vm_pop_root(vm, 1);
     return ok;
 }
@@ -373,14 +373,22 @@ void aio_print_block_reports(VM *vm, FILE *out)
     st->n_blocks = 0;
 }
 
-void aio_timeline_print(VM *vm, FILE *out, int width)
+void aio_timeline_stop(VM *vm)
+{
+    if (vm->aio == NULL || !aio(vm)->timeline.on) return;
+    Loop *l = clock_loop(vm);
+    aio(vm)->timeline.stopped = l ? loop_time(l) : clock_now_monotonic(vm);
+    aio(vm)->timeline.on = false;
+}
+
+void aio_timeline_print(VM *vm, FILE *out, int width, bool color)
 {
     if (vm->aio == NULL) {
         fputs("(no tasks ran)\n", out);
         return;
     }
     Timeline *tl = &aio(vm)->timeline;
-    timeline_print(tl, out, width, 0);
+    timeline_print_styled(tl, out, width, 0, color);
 }
 
 /* ---- the notebook's loop ---------------------------------------------------------- */

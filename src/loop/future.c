@@ -261,14 +261,34 @@ static uint32_t timeline_row(VM *vm, Value task, bool creating)
     tb_init(&b);
     task_describe(vm, task, &b);
     tb_addc(&b, '\0');
+    /* the task whose step makes this one (it gets its row now if it was
+     * made before the recording) */
     uint32_t creator = TL_NONE;
     Value current = t->loop->current_task;
-    if (creating && !IS_EMPTY(current) && future_of(current)->timeline_generation == tl->generation)
-        creator = future_of(current)->timeline_index;
+    if (creating && !IS_EMPTY(current) && !internal_task(current)) creator = timeline_row(vm, current, false);
     t->timeline_index = timeline_task(tl, b.data, loop_time(t->loop), creator, !creating);
     t->timeline_generation = tl->generation;
     tb_free(&b);
     return t->timeline_index;
+}
+
+/* set_name on a recorded task: its row takes the new name. */
+static void record_renamed(VM *vm, Value task)
+{
+    Timeline *tl = &aio(vm)->timeline;
+    Future *t = future_of(task);
+    if (vm->aio == NULL || !tl->on || t->timeline_generation != tl->generation) return;
+    TextBuf b;
+    tb_init(&b);
+    task_describe(vm, task, &b);
+    tl->rows[t->timeline_index].label = timeline_text(tl, b.data, b.len);
+    tb_free(&b);
+}
+
+void task_set_name(VM *vm, Value task, ObjStr *name)
+{
+    future_of(task)->name = OBJ_VAL(name);
+    record_renamed(vm, task);
 }
 
 static void record_created(VM *vm, Value task)
@@ -959,7 +979,7 @@ static bool m_set_name(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value 
     if (!self_task(vm, args, nargs, "set_name")) return false;
     ObjStr *s;
     if (!op_str(vm, a[1], &s)) return false;
-    future_of(a[0])->name = OBJ_VAL(s);
+    task_set_name(vm, a[0], s);
     *out = NONE_VAL;
     return true;
 }

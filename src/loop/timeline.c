@@ -33,6 +33,7 @@ static void texts_free(TimelineTexts *x)
 {
     for (uint32_t i = 0; i < x->n; i++) free(x->items[i]);
     free(x->items);
+    free(x->lens);
     free(x->slots);
     memset(x, 0, sizeof *x);
 }
@@ -43,7 +44,7 @@ static void texts_rehash(TimelineTexts *x)
     x->n_slots = x->n_slots ? x->n_slots * 2 : 64;
     x->slots = xcalloc(x->n_slots, sizeof *x->slots);
     for (uint32_t i = 0; i < x->n; i++) {
-        uint32_t j = text_hash(x->items[i], strlen(x->items[i])) & (x->n_slots - 1);
+        uint32_t j = text_hash(x->items[i], x->lens[i]) & (x->n_slots - 1);
         while (x->slots[j]) j = (j + 1) & (x->n_slots - 1);
         x->slots[j] = i + 1;
     }
@@ -55,15 +56,20 @@ uint32_t timeline_text(Timeline *t, const char *s, size_t len)
     if ((x->n + 1) * 2 > x->n_slots) texts_rehash(x);
     uint32_t j = text_hash(s, len) & (x->n_slots - 1);
     for (; x->slots[j]; j = (j + 1) & (x->n_slots - 1)) {
-        const char *have = x->items[x->slots[j] - 1];
-        if (strncmp(have, s, len) == 0 && have[len] == '\0') return x->slots[j] - 1;
+        uint32_t i = x->slots[j] - 1;
+        if (x->lens[i] == len && memcmp(x->items[i], s, len) == 0) return i;
     }
-    if (x->n == x->cap) x->items = grow(x->items, &x->cap, sizeof *x->items);
+    if (x->n == x->cap) {
+        uint32_t cap = x->cap;
+        x->items = grow(x->items, &x->cap, sizeof *x->items);
+        x->lens = grow(x->lens, &cap, sizeof *x->lens);
+    }
     char *copy = malloc(len + 1);
     if (copy == NULL) abort();
     memcpy(copy, s, len);
     copy[len] = '\0';
     x->items[x->n] = copy;
+    x->lens[x->n] = (uint32_t)len;
     x->slots[j] = x->n + 1;
     return x->n++;
 }
@@ -72,7 +78,10 @@ uint32_t timeline_text_hashed(Timeline *t, const char *s, size_t len, uint64_t h
 {
     TimelineTexts *x = &t->texts;
     size_t j = hash & 63;
-    if (x->recent[j].index && x->recent[j].hash == hash && x->recent[j].len == len) return x->recent[j].index - 1;
+    if (x->recent[j].index && x->recent[j].hash == hash && x->recent[j].len == len) {
+        uint32_t i = x->recent[j].index - 1;
+        if (memcmp(x->items[i], s, len) == 0) return i; /* a hash is no proof: two texts may share one */
+    }
     uint32_t i = timeline_text(t, s, len);
     x->recent[j].hash = hash;
     x->recent[j].len = (uint32_t)len;
@@ -85,6 +94,7 @@ uint32_t timeline_text_hashed(Timeline *t, const char *s, size_t len, uint64_t h
 void timeline_reset(Timeline *t, double now)
 {
     t->origin = now;
+    t->stopped = -1;
     t->generation++;
     t->truncated = false;
     t->n_rows = 0;
@@ -119,6 +129,7 @@ uint32_t timeline_task(Timeline *t, const char *label, double now, uint32_t crea
 {
     uint32_t i = add_row(t, TL_ROW_TASK, timeline_text(t, label, strlen(label)));
     t->rows[i].created = now;
+    t->rows[i].after = t->n_slices;
     t->rows[i].creator = creator;
     t->rows[i].before = before;
     return i;
@@ -215,6 +226,7 @@ void timeline_layout(TimelineLayout *l, const Timeline *t, double cell_total)
     l->order = xcalloc(t->n_slices, sizeof *l->order);
     l->inner = xcalloc(t->n_slices, sizeof *l->inner);
     double total = cell_total;
+    if (t->stopped >= 0 && t->stopped - t->origin > total) total = t->stopped - t->origin;
     for (uint32_t k = 0; k < t->n_slices; k++) {
         l->count[t->slices[k].task]++;
         if (t->slices[k].end - t->origin > total) total = t->slices[k].end - t->origin;
@@ -306,9 +318,12 @@ void timeline_segments(const TimelineLayout *l, uint32_t row, TimelineSegmentFn 
 
 #define CHART_MAX_ROWS 40 /* more rows than this: the rest are counted, not drawn */
 
+typedef enum { MARK_NONE, MARK_RUN, MARK_WAIT, MARK_LABEL, MARK_PENDING } MarkKind;
+
 typedef struct {
     const TimelineLayout *l;
     char *bar;
+    char *kind; /* MarkKind per column: how to colour it */
     int width;
 } RowDrawing;
 
@@ -319,19 +334,24 @@ static int column(const TimelineLayout *l, double when, int width)
     return c < 0 ? 0 : c >= width ? width - 1 : c;
 }
 
-static void fill(char *bar, int from, int to, char mark)
+static void fill(RowDrawing *d, int from, int to, char mark, MarkKind kind)
 {
-    for (int i = from; i <= to; i++) bar[i] = mark;
+    for (int i = from; i <= to; i++) {
+        d->bar[i] = mark;
+        d->kind[i] = (char)kind;
+    }
 }
 
 /* A wait: dashes between the slices that bound it, with what it waits on
  * written over them when it fits ("#-sleep(0.5)-----#"). */
 static void draw_wait(RowDrawing *d, int from, int to, const char *what)
 {
-    fill(d->bar, from, to, '-');
+    fill(d, from, to, '-', MARK_WAIT);
     int room = to - from + 1 - 2; /* a dash either side */
     int n = (int)strlen(what);
-    if (n > 0 && n <= room) memcpy(d->bar + from + 1, what, (size_t)n);
+    if (n == 0 || n > room) return;
+    memcpy(d->bar + from + 1, what, (size_t)n);
+    memset(d->kind + from + 1, MARK_LABEL, (size_t)n);
 }
 
 static void draw_segment(void *ctx, const TimelineSegment *s)
@@ -339,9 +359,9 @@ static void draw_segment(void *ctx, const TimelineSegment *s)
     RowDrawing *d = ctx;
     int from = column(d->l, s->start, d->width), to = column(d->l, s->end, d->width);
     switch ((TimelineSegKind)s->kind) {
-    case TL_SEG_PENDING: fill(d->bar, from, to - 1, '.'); break;
+    case TL_SEG_PENDING: fill(d, from, to - 1, '.', MARK_PENDING); break;
     /* a slice keeps its marks: it is drawn over the waits around it */
-    case TL_SEG_RUN: fill(d->bar, from, to, '#'); break;
+    case TL_SEG_RUN: fill(d, from, to, '#', MARK_RUN); break;
     case TL_SEG_WAIT:
         if (to - from >= 2) draw_wait(d, from + 1, to - 1, timeline_label(d->l->t, s->what));
         break;
@@ -360,7 +380,48 @@ static int label_width_of(const TimelineLayout *l, uint32_t rows)
     return w > 28 ? 28 : w;
 }
 
+/* each resets first: attributes add up otherwise (dim would stay on) */
+static const char *const mark_colors[] = {
+    [MARK_NONE] = "\033[0m",    [MARK_RUN] = "\033[0;32m",   /* green */
+    [MARK_WAIT] = "\033[0;2m",  [MARK_LABEL] = "\033[0;33m", /* dim; yellow */
+    [MARK_PENDING] = "\033[0;2m",
+};
+
+/* The bar, switching colour where the kind of mark changes. */
+static void put_bar(FILE *out, const RowDrawing *d, bool color)
+{
+    if (!color) {
+        fputs(d->bar, out);
+        return;
+    }
+    int shown = -1;
+    for (int i = 0; i < d->width; i++) {
+        if (d->kind[i] != shown) {
+            shown = d->kind[i];
+            fputs(mark_colors[shown], out);
+        }
+        fputc(d->bar[i], out);
+    }
+    fputs("\033[0m", out);
+}
+
+static void put_ending(FILE *out, const char *ending, bool color)
+{
+    if (*ending == '\0') return;
+    const char *c = !color                                 ? ""
+                    : strcmp(ending, "done") == 0          ? "\033[32m"
+                    : strncmp(ending, "raised", 6) == 0    ? "\033[31m"
+                    : strcmp(ending, "cancelled") == 0     ? "\033[33m"
+                                                           : "\033[2m";
+    fprintf(out, " %s%s%s", c, ending, color ? "\033[0m" : "");
+}
+
 void timeline_print(const Timeline *t, FILE *out, int width, double total)
+{
+    timeline_print_styled(t, out, width, total, false);
+}
+
+void timeline_print_styled(const Timeline *t, FILE *out, int width, double total, bool color)
 {
     if (t->n_rows == 0) {
         fputs("(no tasks ran)\n", out);
@@ -372,27 +433,32 @@ void timeline_print(const Timeline *t, FILE *out, int width, double total)
     int label_width = label_width_of(&l, shown);
     int bar_width = width - label_width - 14;
     if (bar_width < 10) bar_width = 10;
-    char *bar = malloc((size_t)bar_width + 1);
-    if (bar == NULL) abort();
+    char *bar = malloc((size_t)bar_width + 1), *kind = malloc((size_t)bar_width);
+    if (bar == NULL || kind == NULL) abort();
     for (uint32_t j = 0; j < shown; j++) {
         uint32_t i = l.drawn[j];
         memset(bar, ' ', (size_t)bar_width);
+        memset(kind, MARK_NONE, (size_t)bar_width);
         bar[bar_width] = '\0';
-        RowDrawing d = {&l, bar, bar_width};
+        RowDrawing d = {&l, bar, kind, bar_width};
         timeline_segments(&l, i, draw_segment, &d);
         char label[128];
         snprintf(label, sizeof label, "%*s%s", 2 * t->rows[i].depth, "", t->texts.items[t->rows[i].label]);
-        const char *ending = timeline_ending(t, i);
-        fprintf(out, "%-*.*s |%s|%s%s\n", label_width, label_width, label, bar, *ending ? " " : "", ending);
+        fprintf(out, "%-*.*s |", label_width, label_width, label);
+        put_bar(out, &d, color);
+        fputc('|', out);
+        put_ending(out, timeline_ending(t, i), color);
+        fputc('\n', out);
     }
     if (shown < t->n_rows) fprintf(out, "(%u more rows not drawn)\n", t->n_rows - shown);
     if (t->truncated) fprintf(out, "(the recording stopped after %u steps)\n", TL_MAX_SLICES);
-    /* the axis: 0 at the left, the total at the right */
+    /* the axis: 0 under the bar's first column, the total ending under its last */
     char right[32];
     snprintf(right, sizeof right, "%.2f s", l.total);
-    fprintf(out, "%*s  0%*s\n", label_width, "", bar_width, right);
+    fprintf(out, "%*s  0%*s\n", label_width, "", bar_width - 1, right);
     fprintf(out, "%*s  # running  - waiting (on what)  . created, not started yet\n", label_width, "");
     free(bar);
+    free(kind);
     timeline_layout_free(&l);
 }
 
@@ -473,16 +539,16 @@ static const char *row_label(const Timeline *t, uint32_t row)
     return t->texts.items[t->rows[row].label];
 }
 
-/* "is created" for the tasks made before `until` by the cell or a callback
- * (no task's slice); a task a slice made is told with that slice. */
-static void explain_creations_before(Explainer *e, double until)
+/* "is created" for the tasks the cell or a callback made (no task's slice)
+ * before slice `k`; a task a slice made is told with that slice. */
+static void explain_creations_before(Explainer *e, uint32_t k)
 {
     const Timeline *t = e->t;
     for (; e->next_row < t->n_rows; e->next_row++) {
         const TimelineRow *r = &t->rows[e->next_row];
         if (r->kind != TL_ROW_TASK || r->before) continue;
-        /* a task made by a slice is told with that slice ("creates ...") */
-        if (r->created > until || r->creator != TL_NONE) break;
+        /* by order, not time: under the virtual clock many things happen at t=0 */
+        if (r->after > k || r->creator != TL_NONE) break;
         fprintf(e->out, "%d. t=%.3f %s is created (it runs on a later pass)\n", ++e->step, r->created - t->origin,
                 row_label(t, e->next_row));
     }
@@ -500,14 +566,14 @@ static void explain_leftover_creations(Explainer *e)
 }
 
 /* ", creates Task-2 (fetch()) and Task-3 (fetch())": the tasks this slice made. */
-static void explain_created_by(Explainer *e, uint32_t task, const TimelineSlice *s)
+static void explain_created_by(Explainer *e, uint32_t task, uint32_t k)
 {
     const Timeline *t = e->t;
     uint32_t made[64], n = 0, more = 0;
     for (; e->next_row < t->n_rows; e->next_row++) {
         const TimelineRow *r = &t->rows[e->next_row];
         if (r->kind != TL_ROW_TASK || r->before) continue;
-        if (r->creator != task || r->created > s->end) break;
+        if (r->creator != task || r->after > k) break;
         if (n < 64) made[n++] = e->next_row;
         else more++;
     }
@@ -522,10 +588,10 @@ static void explain_slice(Explainer *e, const TimelineLayout *l, uint32_t k)
 {
     const Timeline *t = e->t;
     const TimelineSlice *s = &t->slices[k];
-    explain_creations_before(e, s->start);
+    explain_creations_before(e, k);
     fprintf(e->out, "%d. t=%.3f %s runs", ++e->step, s->start - t->origin, row_label(t, s->task));
     if (s->end - s->start >= 0.001) fprintf(e->out, " for %.3f s", s->end - s->start);
-    explain_created_by(e, s->task, s);
+    explain_created_by(e, s->task, k);
     const TimelineRow *task = &t->rows[s->task];
     if (task->ending != TL_NONE && task->closed == k) {
         fprintf(e->out, " and ends (%s)\n", t->texts.items[task->ending]);
@@ -554,7 +620,7 @@ void timeline_explain(const Timeline *t, FILE *out)
         fprintf(out, "... and %u more steps, until t=%.3f\n", t->n_slices - told,
                 t->slices[t->n_slices - 1].end - t->origin);
     } else {
-        explain_creations_before(&e, t->origin + l.total);
+        explain_creations_before(&e, t->n_slices);
         explain_leftover_creations(&e);
     }
     timeline_layout_free(&l);

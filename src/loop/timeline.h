@@ -32,6 +32,7 @@ typedef struct {
     uint32_t creator; /* task rows: the task whose slice created it (TL_NONE: the cell, or before) */
     uint32_t opened;  /* await rows: the slice after which it was first seen suspended */
     uint32_t closed;  /* the slice it ended in; TL_NONE while open */
+    uint32_t after;   /* task rows: how many slices were recorded before it was created */
     uint8_t kind;     /* TimelineRowKind */
     uint8_t depth;    /* 0 for a task, 1 for what it awaits, ... */
     bool before;      /* a task created before the recording started */
@@ -46,7 +47,8 @@ typedef struct {
 } TimelineSlice;
 
 typedef struct {
-    char **items;
+    char **items;  /* NUL-terminated copies (a text may hold a NUL of its own: see lens) */
+    uint32_t *lens;
     uint32_t n, cap;
     uint32_t *slots; /* open addressing: index + 1, 0 empty */
     uint32_t n_slots;
@@ -61,6 +63,7 @@ typedef struct Timeline {
     bool truncated;      /* slices stopped at TL_MAX_SLICES */
     uint32_t generation; /* bumped by each reset: a row index cached on an object is for one recording */
     double origin;       /* loop time when recording started */
+    double stopped;      /* loop time when the cell (or script) ended; < 0: not yet */
     TimelineRow *rows;
     uint32_t n_rows, cap_rows;
     TimelineSlice *slices;
@@ -138,6 +141,9 @@ const char *timeline_ending(const Timeline *t, uint32_t row);
  * where it fits), '.' created, not started; how it ended after the bar;
  * plain ASCII. `total` is the cell's duration. */
 void timeline_print(const Timeline *t, FILE *out, int width, double total);
+/* The same, in colour when `color` (a terminal without NO_COLOR): the marks
+ * stay, so the chart reads the same without colour. */
+void timeline_print_styled(const Timeline *t, FILE *out, int width, double total, bool color);
 /* The record in Chrome's trace event format (Perfetto, chrome://tracing):
  * a thread per task named after it, a complete event ("ph":"X") per slice
  * and per awaited coroutine (nested under its task), instants for waits

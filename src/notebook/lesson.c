@@ -302,11 +302,12 @@ static CellRun run_cell(Session *s, NotebookState *nb, const Cell *c, double tim
     if (m == MAGIC_NOT_A_MAGIC) session_run_cell(s, c->code, strlen(c->code), &run.report);
     session_run_background(s);
     if (timeout > 0) disarm_timeout();
+    if (run.recorded) aio_timeline_stop(s->vm);
     if (c->timeline) {
         /* after the output, as part of it: recorded, and checked under the virtual clock */
         fflush(s->vm->out);
         fputs("timeline:\n", s->vm->out);
-        aio_timeline_print(s->vm, s->vm->out, 72);
+        aio_timeline_print(s->vm, s->vm->out, 72, false);
         aio_print_block_reports(s->vm, s->vm->out);
     }
     run.ok = m == MAGIC_NOT_A_MAGIC ? run.report.ok : m == MAGIC_DONE;

@@ -671,7 +671,7 @@ static MagicOutcome magic_timeline(Magic *m)
         fputs("(recording is off: %timeline on records the cells after it)\n", vm->out);
         return MAGIC_DONE;
     }
-    aio_timeline_print(vm, vm->out, terminal_width(stdout));
+    aio_timeline_print(vm, vm->out, terminal_width(stdout), m->nb->tty && getenv("NO_COLOR") == NULL);
     return MAGIC_DONE;
 }
 

@@ -55,9 +55,11 @@ bool notebook_cell(Session *s, NotebookState *nb, const char *cell, size_t len)
 {
     CellReport r;
     bool show_timing = true;
-    if (!is_timeline_magic(cell)) aio_timeline_start(s->vm);
+    bool records = !is_timeline_magic(cell);
+    if (records) aio_timeline_start(s->vm);
     MagicOutcome m = magic_run(s, nb, cell, &r, &show_timing);
     if (m == MAGIC_NOT_A_MAGIC) session_run_cell(s, cell, len, &r); /* len: NUL bytes reach the compiler */
+    if (records) aio_timeline_stop(s->vm);
     fflush(s->vm->out);
     aio_print_block_reports(s->vm, s->vm->out); /* the steps that held the loop too long */
     if (nb->timing && show_timing && !s->exit_requested) notebook_print_timing(s, &r, nb->tty);
