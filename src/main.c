@@ -32,7 +32,8 @@ static const char usage_text[] =
     "  loopbook --html OUT.html LESSON.md  run a lesson and write it as one page: prose,\n"
     "                         cells, outputs and each cell's timeline drawn (self-contained)\n"
     "  --cell-timeout S       stop a lesson cell that runs longer than S seconds\n"
-    "  --timeline             after a script: when each task ran, waited and ended\n"
+    "  --timeline             after a script (or each cell of a lesson replayed):\n"
+    "                         when each task ran, waited and ended\n"
     "  --explain              after a script: what ran and what it awaited, step by step\n"
     "  --trace-json FILE      the script's timeline for Perfetto / chrome://tracing\n"
     "  --block-threshold S    report a task step that holds the event loop S seconds\n"
@@ -81,7 +82,7 @@ int main(int argc, char **argv)
     bool virtual_clock = false, clock_given = false, timeline = false, explain = false;
     const char *trace_json = NULL;
     NotebookOptions notebook = {false, NULL};
-    LessonOptions lesson = {LESSON_REPLAY, 0, 0, NULL};
+    LessonOptions lesson = {.mode = LESSON_REPLAY};
     int i = 1;
     for (; i < argc; i++) {
         if (strcmp(argv[i], "--strict") == 0) {
@@ -141,6 +142,9 @@ int main(int argc, char **argv)
         if (lesson.mode == LESSON_HTML && i + 1 < argc)
             return usage_error("%s", "--html writes one page: give it one LESSON.md");
         lesson.clock = clock_given ? (virtual_clock ? 2 : 1) : 0;
+        if (timeline && lesson.mode != LESSON_REPLAY && lesson.mode != LESSON_HTML)
+            return usage_error("%s", "--timeline draws charts on replay; in a lesson, the `timeline` cell option records one");
+        lesson.timeline = timeline;
         int status = 0;
         for (; i < argc; i++) {
             int st = lesson_run(argv[i], &lesson);

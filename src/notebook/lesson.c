@@ -660,7 +660,12 @@ static int replay(Lesson *l, const LessonOptions *o)
             }
             fputc('\n', stdout);
             fflush(stdout);
-            CellRun run = run_cell(s, &nb, c, o->cell_timeout, false);
+            CellRun run = run_cell(s, &nb, c, o->cell_timeout, o->timeline);
+            if (o->timeline && !c->timeline && run.recorded && aio_timeline(s->vm)->n_rows > 0) {
+                fputs("timeline:\n", stdout);
+                aio_timeline_print(s->vm, stdout, 72, st.color);
+                aio_print_block_reports(s->vm, stdout);
+            }
             if (run.timed) notebook_print_timing(s, &run.report, nb.tty);
             if (!run.ok && !c->raises) failures++;
             fputc('\n', stdout);

@@ -15,6 +15,7 @@ typedef struct {
     int clock;          /* 0: the mode's default, 1: real, 2: virtual (--clock) */
     double cell_timeout; /* seconds; 0: none */
     const char *html_path; /* LESSON_HTML: where the page goes */
+    bool timeline;         /* LESSON_REPLAY (--timeline): a chart after every cell that ran tasks */
 } LessonOptions;
 
 /* Replay, check, record or draw one lesson; the exit status (0 ok, 1 a
