@@ -213,6 +213,28 @@ START_TEST(text_with_a_nul_byte_keeps_its_index_over_a_rehash)
 }
 END_TEST
 
+/* Looking up bytes with a NUL in them next to a shorter text must not read
+ * past that text's copy (ASan reports a heap-buffer-overflow if it does):
+ * "a" is interned, then 255 texts "a\0?bcdef" are looked up, some of which
+ * land on the slot of "a". */
+START_TEST(text_lookup_with_a_nul_byte_stays_inside_shorter_texts)
+{
+    uint32_t a = text(&tl, "a");
+    char s[9] = "a\0?bcdef";
+    uint32_t first[256];
+    for (int c = 1; c < 256; c++) {
+        s[2] = (char)c;
+        first[c] = timeline_text(&tl, s, 7);
+    }
+    for (int c = 1; c < 256; c++) {
+        s[2] = (char)c;
+        ck_assert_uint_eq(timeline_text(&tl, s, 7), first[c]);
+    }
+    ck_assert_uint_eq(text(&tl, "a"), a);
+    ck_assert_str_eq(timeline_label(&tl, a), "a");
+}
+END_TEST
+
 /* ---- recording -------------------------------------------------------------------------- */
 
 START_TEST(reset_drops_everything_and_bumps_the_generation)
@@ -639,7 +661,7 @@ START_TEST(print_draws_the_exact_chart)
                             "Task-2 (fetch()) |#-sleep(0.5)----#                       | done\n"
                             "Task-3 (fetch()) |#-sleep(1.0)-------------------#        | raised ValueError\n"
                             "Task-4 (late())  |                               ........ | pending\n"
-                            "                  0                                  1.25 s\n"
+                            "                  0                                 1.25 s\n"
                             "                  # running  - waiting (on what)  . created, not started yet\n");
     free(chart);
 }
@@ -655,7 +677,7 @@ START_TEST(print_scales_to_the_cell_total_and_a_narrow_width)
                             "Task-2 (fetch()) |#-#       | done\n"
                             "Task-3 (fetch()) |#---#     | raised ValueError\n"
                             "Task-4 (late())  |    ..... | pending\n"
-                            "                  0    2.50 s\n"
+                            "                  0   2.50 s\n"
                             "                  # running  - waiting (on what)  . created, not started yet\n");
     free(chart);
 }
@@ -673,8 +695,27 @@ START_TEST(print_cuts_long_labels_and_says_when_no_task_ran)
     chart = output_of(&tl, OUT_PRINT, 52, 0);
     /* 28 columns of label at most; the bar is 52 - 28 - 14 = 10 */
     ck_assert_str_eq(chart, "Task-1 (a_really_long_corout |##########| done\n"
-                            "                              0    1.00 s\n"
+                            "                              0   1.00 s\n"
                             "                              # running  - waiting (on what)  . created, not started yet\n");
+    free(chart);
+}
+END_TEST
+
+/* A wait's label is written only with a dash left either side of it. */
+START_TEST(print_writes_a_wait_label_only_where_it_fits)
+{
+    timeline_reset(&tl, 0.0);
+    uint32_t t = timeline_task(&tl, "T", 0.0, TL_NONE, false);
+    slice(&tl, t, 0.0, 0.0, "abcdefg");
+    slice(&tl, t, 1.0, 1.0, NULL);
+    timeline_end(&tl, t, "done");
+    /* a bar of 10: the wait is columns 1..8, room for 6 */
+    char *chart = output_of(&tl, OUT_PRINT, 25, 0);
+    ck_assert_ptr_nonnull(strstr(chart, "T |#--------#| done\n"));
+    free(chart);
+    /* a bar of 11: columns 1..9, room for 7 */
+    chart = output_of(&tl, OUT_PRINT, 26, 0);
+    ck_assert_ptr_nonnull(strstr(chart, "T |#-abcdefg-#| done\n"));
     free(chart);
 }
 END_TEST
@@ -695,7 +736,7 @@ START_TEST(print_draws_forty_rows_and_counts_the_rest)
     ck_assert_int_eq(lines, 40 + 3);
     ck_assert_ptr_nonnull(strstr(chart, "\nT39 |"));
     ck_assert_ptr_null(strstr(chart, "T40"));
-    ck_assert_ptr_nonnull(strstr(chart, "| done\n(5 more rows not drawn)\n     0"));
+    ck_assert_ptr_nonnull(strstr(chart, "| done\n(5 more rows not drawn)\n     0 "));
     ck_assert_ptr_null(strstr(chart, "stopped after"));
     free(chart);
     tl.truncated = true;
@@ -996,12 +1037,16 @@ START_TEST(trace_is_json_with_a_thread_per_task_and_an_event_per_slice)
     slice(&tl, odd, 101.25, 101.25, "sleep(1)");
     uint32_t open_ = timeline_await(&tl, odd, "open()", 6);
     timeline_set_chain(&tl, odd, (uint32_t[]){open_}, 1);
+    /* a task made before the recording: a thread, but no "created" */
+    uint32_t old = timeline_task(&tl, "Task-0 (old())", 101.5, TL_NONE, true);
+    slice(&tl, old, 101.5, 101.5, NULL);
+    timeline_end(&tl, old, "done");
     char *doc = output_of(&tl, OUT_TRACE, 0, 0);
     Json j;
     parse_trace(&j, doc);
     check_trace_events(&j);
     /* one thread per task, named after it */
-    ck_assert_int_eq(count_events(&j, "M", "thread_name", -1), 5);
+    ck_assert_int_eq(count_events(&j, "M", "thread_name", -1), 6);
     ck_assert_str_eq(find_event(&j, "M", "thread_name", 1)->args_name, "Task-1 (main())");
     ck_assert_str_eq(find_event(&j, "M", "thread_name", odd + 1)->args_name, "Task-5 (say \"hi\\n\"\n\t())");
     /* a complete event per slice, times in microseconds from the origin */
@@ -1025,6 +1070,8 @@ START_TEST(trace_is_json_with_a_thread_per_task_and_an_event_per_slice)
     ck_assert_double_eq_tol(find_event(&j, "i", "raised ValueError", 3)->ts, 1000000.0, 1e-3);
     ck_assert_double_eq_tol(find_event(&j, "i", "created", 5)->ts, 1000000.0, 1e-3); /* Task-4, row 4 */
     ck_assert_int_eq(count_events(&j, "i", "created", -1), 5);
+    ck_assert_int_eq(count_events(&j, "i", "created", old + 1), 0);
+    ck_assert_double_eq_tol(find_event(&j, "i", "done", old + 1)->ts, 1500000.0, 1e-3);
     check_trace_with_python(doc);
     free(doc);
 }
@@ -1078,6 +1125,26 @@ START_TEST(explain_names_three_or_more_creations_and_tasks_made_after_the_last_s
                             "2. t=0.000 Task-1 (main()) runs, creates Task-2 (a()), Task-3 (b()) and Task-4 (c()) "
                             "and yields to the loop\n"
                             "3. t=0.500 Task-5 (d()) is created (it runs on a later pass)\n");
+    free(text_);
+}
+END_TEST
+
+/* Under the virtual clock everything happens at t=0: a task the cell (or a
+ * callback) made after a slice is told after that slice, not before it. */
+START_TEST(explain_tells_creations_in_recording_order_when_times_tie)
+{
+    timeline_reset(&tl, 0.0);
+    uint32_t m = timeline_task(&tl, "Task-1 (main())", 0.0, TL_NONE, false);
+    slice(&tl, m, 0.0, 0.0, "sleep(1)");
+    timeline_set_chain(&tl, m, NULL, 0);
+    uint32_t cb = timeline_task(&tl, "Task-2 (cb())", 0.0, TL_NONE, false);
+    slice(&tl, cb, 0.0, 0.0, NULL);
+    timeline_end(&tl, cb, "done");
+    char *text_ = output_of(&tl, OUT_EXPLAIN, 0, 0);
+    ck_assert_str_eq(text_, "1. t=0.000 Task-1 (main()) is created (it runs on a later pass)\n"
+                            "2. t=0.000 Task-1 (main()) runs, then awaits sleep(1): the loop runs what is ready\n"
+                            "3. t=0.000 Task-2 (cb()) is created (it runs on a later pass)\n"
+                            "4. t=0.000 Task-2 (cb()) runs and ends (done)\n");
     free(text_);
 }
 END_TEST
@@ -1202,7 +1269,7 @@ START_TEST(two_sleeping_tasks_chart_and_explain_exactly)
     ck_assert_str_eq(chart, "Task-1 (main())       |#-Task-2--------------#-Task-3--------------#| done\n"
                             "Task-2 (fetch_data()) |#-sleep(0.5)----------#                      | done\n"
                             "Task-3 (fetch_data()) |#-sleep(1.0)--------------------------------#| done\n"
-                            "                       0                                       1.00 s\n"
+                            "                       0                                      1.00 s\n"
                             "                       # running  - waiting (on what)  . created, not started yet\n");
     free(chart);
     char *steps = output_of(t, OUT_EXPLAIN, 0, 0);
@@ -1266,7 +1333,7 @@ START_TEST(sequential_awaits_get_one_row_each_end_to_end)
     ck_assert_str_eq(chart, "Task-1 (main()) |#-fetch()----#-fetch()------------------#| done\n"
                             "  fetch()       |#-sleep(0.5)-#                           |\n"
                             "  fetch()       |             #-sleep(1.0)---------------#|\n"
-                            "                 0                                   1.50 s\n"
+                            "                 0                                  1.50 s\n"
                             "                 # running  - waiting (on what)  . created, not started yet\n");
     free(chart);
 }
@@ -1588,6 +1655,7 @@ static Suite *timeline_suite(void)
     tcase_add_test(tc, text_hashed_cache_keeps_texts_sharing_a_slot_apart);
     tcase_add_test(tc, text_hashed_cache_never_returns_another_text_with_an_equal_hash);
     tcase_add_test(tc, text_with_a_nul_byte_keeps_its_index_over_a_rehash);
+    tcase_add_test(tc, text_lookup_with_a_nul_byte_stays_inside_shorter_texts);
     tcase_add_test(tc, reset_drops_everything_and_bumps_the_generation);
     tcase_add_test(tc, task_rows_hold_label_creator_and_creation_time);
     tcase_add_test(tc, await_rows_sit_under_their_awaiter_from_the_start_of_the_last_slice);
@@ -1605,11 +1673,13 @@ static Suite *timeline_suite(void)
     tcase_add_test(tc, print_draws_the_exact_chart);
     tcase_add_test(tc, print_scales_to_the_cell_total_and_a_narrow_width);
     tcase_add_test(tc, print_cuts_long_labels_and_says_when_no_task_ran);
+    tcase_add_test(tc, print_writes_a_wait_label_only_where_it_fits);
     tcase_add_test(tc, print_draws_forty_rows_and_counts_the_rest);
     tcase_add_test(tc, trace_is_json_with_a_thread_per_task_and_an_event_per_slice);
     tcase_add_test(tc, trace_of_an_empty_recording_is_json);
     tcase_add_test(tc, explain_tells_the_record_as_numbered_steps);
     tcase_add_test(tc, explain_names_three_or_more_creations_and_tasks_made_after_the_last_slice);
+    tcase_add_test(tc, explain_tells_creations_in_recording_order_when_times_tie);
     tcase_add_test(tc, explain_stops_after_two_hundred_steps);
     suite_add_tcase(s, tc);
 
