@@ -7,16 +7,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "notebook.h"
+#include "replace.h"
 
 #define CHART_WIDTH_PX 900 /* fits the page's column (960 px) without scaling */
 
 struct HtmlPage {
-    char *path; /* where the page goes */
-    char *tmp;  /* the temporary file beside it, renamed over `path` at the end */
+    char *path;        /* where the page goes (for messages) */
+    Replacement *file; /* written beside it, renamed over it at the end */
     FILE *out;
 };
 
@@ -71,75 +70,39 @@ static void html_block_text(FILE *out, const char *s)
 
 /* ---- opening and committing -------------------------------------------------------------- */
 
-static char *concat(const char *a, const char *b)
-{
-    size_t na = strlen(a), nb = strlen(b);
-    char *s = malloc(na + nb + 1);
-    if (s == NULL) abort();
-    memcpy(s, a, na);
-    memcpy(s + na, b, nb + 1);
-    return s;
-}
-
-static void page_free(HtmlPage *p)
-{
-    free(p->path);
-    free(p->tmp);
-    free(p);
-}
-
 HtmlPage *html_page_open(const char *path)
 {
-    HtmlPage *p = calloc(1, sizeof *p);
-    if (p == NULL) abort();
-    p->path = concat(path, "");
-    p->tmp = concat(path, ".tmp-XXXXXX");
-    int fd = mkstemp(p->tmp);
-    if (fd >= 0) {
-        /* mkstemp makes it private (0600); a page is for reading: 0666 less the umask */
-        mode_t mask = umask(0);
-        umask(mask);
-        fchmod(fd, 0666 & ~mask);
-        p->out = fdopen(fd, "w");
-        if (p->out == NULL) {
-            int saved = errno;
-            close(fd);
-            unlink(p->tmp);
-            errno = saved;
-        }
-    }
-    if (p->out == NULL) {
+    Replacement *r = replace_open(path);
+    if (r == NULL) {
         fprintf(stderr, "loopbook: cannot write '%s': %s\n", path, strerror(errno));
-        page_free(p);
         return NULL;
     }
+    HtmlPage *p = calloc(1, sizeof *p);
+    if (p == NULL) abort();
+    p->file = r;
+    p->out = replace_file(r);
+    p->path = strdup(path);
+    if (p->path == NULL) abort();
     return p;
 }
 
 void html_page_discard(HtmlPage *p)
 {
     if (p == NULL) return;
-    fclose(p->out);
-    unlink(p->tmp);
-    page_free(p);
+    replace_discard(p->file);
+    free(p->path);
+    free(p);
 }
 
 bool html_page_commit(HtmlPage *p, size_t *bytes)
 {
     fputs("</main>\n</body>\n</html>\n", p->out);
     long size = ftell(p->out);
-    int why = 0;
-    if (fflush(p->out) != 0) why = errno;
-    else if (ferror(p->out)) why = EIO; /* an earlier buffered write failed; its errno is long gone */
-    else if (fsync(fileno(p->out)) != 0) why = errno;
-    if (fclose(p->out) != 0 && why == 0) why = errno;
-    if (why == 0 && rename(p->tmp, p->path) != 0) why = errno;
-    if (why != 0) {
-        fprintf(stderr, "loopbook: cannot write '%s': %s\n", p->path, strerror(why));
-        unlink(p->tmp);
-    }
+    int why = replace_commit(p->file);
+    if (why != 0) fprintf(stderr, "loopbook: cannot write '%s': %s\n", p->path, strerror(why));
     if (bytes) *bytes = size > 0 ? (size_t)size : 0;
-    page_free(p);
+    free(p->path);
+    free(p);
     return why == 0;
 }
 

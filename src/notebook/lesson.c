@@ -11,7 +11,6 @@
 
 #include <cmark.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +24,7 @@
 #include "html.h"
 #include "magics.h"
 #include "notebook.h"
+#include "replace.h"
 #include "session.h"
 
 typedef struct {
@@ -522,25 +522,15 @@ static void splice_outputs(const Lesson *l, char **outputs, TextBuf *b)
     }
 }
 
-/* Write path atomically: a temporary file beside it, fsync, rename. */
+/* Write path atomically (replace.h); false, errno set, when it could not be. */
 static bool write_atomically(const char *path, const char *data, size_t len)
 {
-    char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s.loopbook-record", path);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0) return false;
-    size_t done = 0;
-    while (done < len) {
-        ssize_t n = write(fd, data + done, len - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        done += (size_t)n;
-    }
-    bool ok = done == len && fsync(fd) == 0;
-    ok = close(fd) == 0 && ok;
-    if (ok) ok = rename(tmp, path) == 0;
-    if (!ok) unlink(tmp);
-    return ok;
+    Replacement *r = replace_open(path);
+    if (r == NULL) return false;
+    fwrite(data, 1, len, replace_file(r));
+    int why = replace_commit(r);
+    errno = why;
+    return why == 0;
 }
 
 static int record(Lesson *l, const LessonOptions *o)
