@@ -464,6 +464,7 @@ static int check_or_record(Lesson *l, const LessonOptions *o, char ***outputs)
         free(want);
         free(now);
     }
+    notebook_state_free(&nb);
     session_free(s);
     return differing;
 }
@@ -667,6 +668,7 @@ static int replay(Lesson *l, const LessonOptions *o)
         render_block(n, &st, 0);
     }
     fflush(stdout);
+    notebook_state_free(&nb);
     session_free(s);
     return failures ? 1 : 0;
 }
@@ -741,6 +743,7 @@ static int write_page(Lesson *l, const LessonOptions *o)
             html_page_prose(page, n); /* recorded outputs are left out: the page shows what ran now */
         }
     }
+    notebook_state_free(&r.nb);
     session_free(r.s);
     if (r.failed) {
         html_page_discard(page);

@@ -954,3 +954,10 @@ MagicOutcome magic_run(Session *s, NotebookState *nb, const char *cell, CellRepo
     fflush(vm->out);
     return outcome;
 }
+
+void notebook_state_free(NotebookState *nb)
+{
+    free(nb->pending_input);
+    free(nb->lesson_path);
+    nb->pending_input = nb->lesson_path = NULL;
+}

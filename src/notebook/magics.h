@@ -27,6 +27,9 @@ typedef enum {
  * Wall time line (false for %time / %%time / %timeit, which print their own). */
 MagicOutcome magic_run(Session *s, NotebookState *nb, const char *cell, CellReport *report, bool *show_timing);
 
+/* Free what a front end's state holds (a %load or %lesson nobody took). */
+void notebook_state_free(NotebookState *nb);
+
 /* The magic names with their leading %, NULL-terminated (tab completion). */
 extern const char *const magic_names[];
 

@@ -116,6 +116,7 @@ int notebook_run_transcript(Session *s, FILE *in, const NotebookOptions *options
     }
     free(line);
     tb_free(&cell);
+    notebook_state_free(&nb);
     fflush(s->vm->out);
     if (s->exit_requested) return s->exit_status;
     return failed && options->strict ? 1 : 0;

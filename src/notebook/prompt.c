@@ -571,6 +571,7 @@ int notebook_run_prompt(Session *s, const NotebookOptions *options)
     free(p.completions);
     tb_free(&p.cell);
     free(p.history_path);
+    notebook_state_free(&p.nb);
     active = NULL;
     return s->exit_requested ? s->exit_status : 0;
 }
