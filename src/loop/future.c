@@ -322,7 +322,9 @@ static void record_chain(VM *vm, Value task, uint32_t row)
          d = gen_delegate(AS_GENERATOR(d))) {
         ObjGenerator *g = AS_GENERATOR(d);
         if (internal_code(g)) break;
-        up = chain[n++] = await_row(vm, g, up);
+        uint32_t row_of_g = await_row(vm, g, up);
+        if (row_of_g == TL_NONE) break;
+        up = chain[n++] = row_of_g;
     }
     timeline_set_chain(tl, row, chain, n);
 }

@@ -137,6 +137,7 @@ uint32_t timeline_task(Timeline *t, const char *label, double now, uint32_t crea
 
 uint32_t timeline_await(Timeline *t, uint32_t up, const char *label, size_t len)
 {
+    if (t->n_slices == 0) return TL_NONE; /* first seen after a slice: there must be one */
     uint32_t i = add_row(t, TL_ROW_AWAIT, timeline_text(t, label, len));
     TimelineRow *r = &t->rows[i];
     r->task = t->rows[up].task;
@@ -488,6 +489,15 @@ static void trace_instant(FILE *out, const Timeline *t, uint32_t tid, double at,
     fprintf(out, "\", \"pid\": 1, \"tid\": %u, \"ts\": %.3f}", tid + 1, micros(t, at));
 }
 
+/* Where the recording ends: when it was stopped, else its last slice's end. */
+static double trace_end(const Timeline *t)
+{
+    double end = t->stopped >= 0 ? t->stopped : t->origin;
+    /* slices end in order: the last one ends last */
+    if (t->n_slices && t->slices[t->n_slices - 1].end > end) end = t->slices[t->n_slices - 1].end;
+    return end;
+}
+
 void timeline_write_trace(const Timeline *t, FILE *out)
 {
     fputs("{\"traceEvents\": [\n", out);
@@ -501,12 +511,13 @@ void timeline_write_trace(const Timeline *t, FILE *out)
             fputs("\"}}", out);
             if (!r->before) trace_instant(out, t, i, r->created, "created", "");
             if (r->ending != TL_NONE) trace_instant(out, t, i, r->finished, t->texts.items[r->ending], "");
-        } else if (r->closed != TL_NONE) {
+        } else {
             /* an awaited coroutine: a slice that the task's running slices
              * nest in. It ends where the slice it returned in begins: the
              * next coroutine the task awaits may begin in that slice, and
-             * trace viewers want siblings not to overlap. */
-            double end = t->slices[r->closed].start;
+             * trace viewers want siblings not to overlap. One still awaited
+             * when the recording ended runs to the end. */
+            double end = r->closed != TL_NONE ? t->slices[r->closed].start : trace_end(t);
             fputs(",\n  {\"ph\": \"X\", \"name\": \"", out);
             json_text(out, t->texts.items[r->label]);
             fprintf(out, "\", \"cat\": \"await\", \"pid\": 1, \"tid\": %u, \"ts\": %.3f, \"dur\": %.3f}", r->task + 1,

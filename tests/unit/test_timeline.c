@@ -667,6 +667,73 @@ START_TEST(print_draws_the_exact_chart)
 }
 END_TEST
 
+/* A chart without its escape sequences. */
+static char *without_escapes(const char *s)
+{
+    char *plain = malloc(strlen(s) + 1), *o = plain;
+    ck_assert_ptr_nonnull(plain);
+    while (*s) {
+        if (*s == '\033') {
+            while (*s && *s != 'm') s++;
+            if (*s) s++;
+            continue;
+        }
+        *o++ = *s++;
+    }
+    *o = '\0';
+    return plain;
+}
+
+START_TEST(print_styled_colours_the_same_chart)
+{
+    build_fetch_record(&tl);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    timeline_print_styled(&tl, f, 70, 0, true);
+    fclose(f);
+    /* slices green, waits dim, their labels yellow, endings by kind; each resets first */
+    ck_assert_ptr_nonnull(strstr(buf, "\033[0;32m#"));
+    ck_assert_ptr_nonnull(strstr(buf, "\033[0;2m-"));
+    ck_assert_ptr_nonnull(strstr(buf, "\033[0;33msleep(0.5)"));
+    ck_assert_ptr_nonnull(strstr(buf, "\033[31mraised ValueError\033[0m"));
+    ck_assert_ptr_nonnull(strstr(buf, "\033[0;2m........"));
+    /* the marks are the same: without colour it is the plain chart */
+    char *plain = output_of(&tl, OUT_PRINT, 70, 0), *stripped = without_escapes(buf);
+    ck_assert_str_eq(stripped, plain);
+    free(stripped);
+    free(plain);
+    free(buf);
+}
+END_TEST
+
+START_TEST(a_stopped_recording_draws_its_axis_to_the_stop)
+{
+    build_fetch_record(&tl);
+    tl.stopped = 102.5; /* the cell went on 1.25 s after its last task: 40 columns for 2.5 s, t=1.0 at 16 */
+    char *chart = output_of(&tl, OUT_PRINT, 70, 0);
+    ck_assert_ptr_nonnull(strstr(chart, "                  0                                 2.50 s\n"));
+    ck_assert_ptr_nonnull(strstr(chart, "Task-3 (fetch()) |#-sleep(1.0)----#" "                       " "| raised ValueError\n"));
+    free(chart);
+}
+END_TEST
+
+START_TEST(trace_draws_an_await_row_still_open_to_the_end)
+{
+    timeline_reset(&tl, 10.0);
+    uint32_t main_ = timeline_task(&tl, "Task-1 (main())", 10.0, TL_NONE, false);
+    ck_assert_uint_eq(timeline_await(&tl, main_, "early()", 7), TL_NONE); /* no slice yet: no row */
+    slice(&tl, main_, 10.0, 10.0, "sleep(5)");
+    uint32_t w = timeline_await(&tl, main_, "wait_long()", 11);
+    timeline_set_chain(&tl, main_, &w, 1);
+    tl.stopped = 12.0;
+    char *trace = output_of(&tl, OUT_TRACE, 0, 0);
+    ck_assert_ptr_nonnull(strstr(trace, "\"name\": \"wait_long()\", \"cat\": \"await\", \"pid\": 1, \"tid\": 1, "
+                                        "\"ts\": 0.000, \"dur\": 2000000.000}"));
+    free(trace);
+}
+END_TEST
+
 START_TEST(print_scales_to_the_cell_total_and_a_narrow_width)
 {
     build_fetch_record(&tl);
@@ -1059,12 +1126,15 @@ START_TEST(trace_is_json_with_a_thread_per_task_and_an_event_per_slice)
     ck_assert_ptr_nonnull(last);
     ck_assert_double_eq_tol(last->ts, 1000000.0, 1e-3);
     ck_assert_double_eq_tol(last->dur, 250000.0, 1e-3);
-    /* the awaited coroutine that ended, nested in its task's thread; the open one is left out */
+    /* the awaited coroutine that ended, nested in its task's thread; the open
+     * one runs to the end of the recording (the last slice, at 1.5 s) */
     const TraceEvent *run_ = find_event(&j, "X", "run()", 1);
     ck_assert_str_eq(run_->cat, "await");
     ck_assert_double_eq_tol(run_->ts, 0.0, 1e-3);
     ck_assert_double_eq_tol(run_->dur, 1000000.0, 1e-3); /* to the start of the slice it returned in */
-    ck_assert_int_eq(count_events(&j, "X", "open()", -1), 0);
+    const TraceEvent *still = find_event(&j, "X", "open()", (int)odd + 1);
+    ck_assert_double_eq_tol(still->ts, 1250000.0, 1e-3);
+    ck_assert_double_eq_tol(still->dur, 250000.0, 1e-3);
     /* instants: creations, waits, endings */
     ck_assert_double_eq_tol(find_event(&j, "i", "awaits sleep(0.5)", 2)->ts, 0.0, 1e-3);
     ck_assert_double_eq_tol(find_event(&j, "i", "raised ValueError", 3)->ts, 1000000.0, 1e-3);
@@ -1672,6 +1742,9 @@ static Suite *timeline_suite(void)
     tcase_add_test(tc, ending_names_how_each_row_ended);
     tcase_add_test(tc, print_draws_the_exact_chart);
     tcase_add_test(tc, print_scales_to_the_cell_total_and_a_narrow_width);
+    tcase_add_test(tc, print_styled_colours_the_same_chart);
+    tcase_add_test(tc, a_stopped_recording_draws_its_axis_to_the_stop);
+    tcase_add_test(tc, trace_draws_an_await_row_still_open_to_the_end);
     tcase_add_test(tc, print_cuts_long_labels_and_says_when_no_task_ran);
     tcase_add_test(tc, print_writes_a_wait_label_only_where_it_fits);
     tcase_add_test(tc, print_draws_forty_rows_and_counts_the_rest);
