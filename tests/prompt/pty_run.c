@@ -58,6 +58,7 @@ typedef struct {
     Child child;
     Vt vt;
     size_t mark;           /* expect searches the text stream from here */
+    size_t raw_mark;       /* expect_raw searches the raw bytes from here */
     double last_send;      /* when the last send finished (within) */
 } Runner;
 
@@ -175,6 +176,7 @@ static bool start_child(Runner *r)
     vt_init(&r->vt, r->cols, r->rows);
     r->vt.raw_log = r->raw_log;
     r->mark = 0;
+    r->raw_mark = 0;
     char err[256];
     bool ok = child_start(&r->child, &spec, err, sizeof err);
     free(argv);
@@ -225,6 +227,15 @@ static bool text_seen(Runner *r, void *arg)
     const char *stream = r->vt.text.data + r->mark;
     const char *found = memmem(stream, r->vt.text.len - r->mark, s->text, s->len);
     if (found) s->end = (size_t)(found - r->vt.text.data) + s->len;
+    return found != NULL;
+}
+
+static bool raw_seen(Runner *r, void *arg)
+{
+    Search *s = arg;
+    const char *stream = r->vt.raw.data + r->raw_mark;
+    const char *found = memmem(stream, r->vt.raw.len - r->raw_mark, s->text, s->len);
+    if (found) s->end = (size_t)(found - r->vt.raw.data) + s->len;
     return found != NULL;
 }
 
@@ -310,6 +321,17 @@ static bool do_expect(Runner *r, const Command *cmd)
         return fail(r, "not seen within %g s in the %zu bytes of output after the previous match", r->timeout,
                     r->vt.text.len - r->mark);
     r->mark = s.end;
+    return true;
+}
+
+static bool do_expect_raw(Runner *r, const Command *cmd)
+{
+    if (!ensure_started(r)) return false;
+    Search s = {cmd->text, cmd->text_len, 0};
+    if (!wait_for(r, raw_seen, &s, deadline_in(r, r->timeout)))
+        return fail(r, "not seen within %g s in the %zu raw bytes after the previous expect_raw match", r->timeout,
+                    r->vt.raw.len - r->raw_mark);
+    r->raw_mark = s.end;
     return true;
 }
 
@@ -468,6 +490,7 @@ static bool run_command(Runner *r, const Command *cmd)
     case CMD_SEND_REPEAT: return do_send(r, cmd, (size_t)cmd->number);
     case CMD_EXPECT: return do_expect(r, cmd);
     case CMD_EXPECT_NOT: return do_expect_not(r, cmd);
+    case CMD_EXPECT_RAW: return do_expect_raw(r, cmd);
     case CMD_WITHIN: return do_within(r, cmd);
     case CMD_SLEEP: return do_sleep(r, cmd);
     case CMD_EXPECT_EXIT: return do_expect_exit(r, cmd);

@@ -39,6 +39,7 @@ static const struct {
     {"send_repeat", CMD_SEND_REPEAT, SHAPE_NUMBER_TEXT},
     {"expect", CMD_EXPECT, SHAPE_TEXT},
     {"expect_not", CMD_EXPECT_NOT, SHAPE_TEXT},
+    {"expect_raw", CMD_EXPECT_RAW, SHAPE_TEXT},
     {"within", CMD_WITHIN, SHAPE_WITHIN},
     {"sleep", CMD_SLEEP, SHAPE_NUMBER},
     {"expect_exit", CMD_EXPECT_EXIT, SHAPE_NUMBER},

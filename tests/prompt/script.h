@@ -21,6 +21,8 @@
  *   expect TEXT           TEXT appears in the text stream after the previous
  *                         match
  *   expect_not TEXT       ... and does not within 0.3 s
+ *   expect_raw TEXT       TEXT appears in the raw bytes (escape sequences
+ *                         kept: colours) after the previous expect_raw match
  *   within MS expect TEXT TEXT appears within MS milliseconds of the end of
  *                         the last send
  *   sleep SECONDS         wait, reading output
@@ -59,6 +61,7 @@ typedef enum {
     CMD_SEND_REPEAT,
     CMD_EXPECT,
     CMD_EXPECT_NOT,
+    CMD_EXPECT_RAW,
     CMD_WITHIN,
     CMD_SLEEP,
     CMD_EXPECT_EXIT,

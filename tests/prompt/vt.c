@@ -387,6 +387,7 @@ static void feed_byte(Vt *vt, unsigned char c)
 void vt_feed(Vt *vt, const char *bytes, size_t n)
 {
     if (vt->raw_log) fwrite(bytes, 1, n, vt->raw_log);
+    buffer_add(&vt->raw, bytes, n);
     for (size_t i = 0; i < n; i++) feed_byte(vt, (unsigned char)bytes[i]);
 }
 
@@ -394,12 +395,14 @@ void vt_init(Vt *vt, int cols, int rows)
 {
     *vt = (Vt){.state = PARSE_GROUND};
     buffer_add(&vt->text, "", 0);
+    buffer_add(&vt->raw, "", 0);
     screen_init(&vt->screen, cols, rows);
 }
 
 void vt_free(Vt *vt)
 {
     buffer_free(&vt->text);
+    buffer_free(&vt->raw);
     buffer_free(&vt->reply);
     free(vt->screen.cells);
     vt->screen.cells = NULL;

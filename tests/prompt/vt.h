@@ -62,6 +62,7 @@ typedef struct {
     char seq[64]; /* the parameter and intermediate bytes of the current CSI */
     size_t seq_len;
     Buffer text;  /* the text stream */
+    Buffer raw;   /* every byte as it came, escape sequences and all (expect_raw) */
     Screen screen;
     Buffer reply; /* bytes the terminal owes the program (answers to queries) */
     char last_ignored[80]; /* the last sequence the screen model did not interpret */
