@@ -106,6 +106,11 @@ struct Loop {
     bool running, stopping, closed;
     bool is_session; /* the notebook session's loop: alive across cells, runs nested */
     Value current_task; /* the task whose step runs now, EMPTY */
+    /* While a pass runs task steps back to back, the clock read when the
+     * last one ended (or the pass began) is when the next one begins: a
+     * recorded step reads the clock once, not twice (timeline.h). */
+    double step_clock;
+    bool step_clock_fresh;
     Value *tasks;       /* this loop's tasks in creation order: weak (see aio_before_sweep) */
     uint32_t n_tasks, cap_tasks;
     ObjList *threads;   /* simulated threads not finished (threads.c) */

@@ -563,7 +563,7 @@ bool task_step(VM *vm, Value task, Value exc)
     vm_push_root(vm, task);
     vm_push_root(vm, exc);
     Value result;
-    double started = aio(vm)->timeline.on ? loop_time(loop) : 0;
+    double started = !aio(vm)->timeline.on ? 0 : loop->step_clock_fresh ? loop->step_clock : loop_time(loop);
     aio(vm)->sleep_line = 0;
     GenOutcome how = gen_resume(vm, AS_GENERATOR(t->coro), NONE_VAL, exc, &result);
     loop->current_task = saved_current;
@@ -593,6 +593,7 @@ bool task_step(VM *vm, Value task, Value exc)
     }
     if (aio(vm)->timeline.on) {
         double ended = loop_time(loop);
+        loop->step_clock = ended;
         record_slice(vm, task, started, ended);
         double threshold = aio(vm)->block_threshold;
         /* within a nanosecond: loop times are large, so a held 0.1 s may come out as 0.0999999 */

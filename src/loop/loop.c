@@ -340,7 +340,7 @@ bool loop_wait_until(Loop *l, double when)
  * (what they schedule waits for the next pass). */
 static bool run_due(VM *vm, Loop *l)
 {
-    double end_time = loop_time(l) + 1e-9;
+    double now = loop_time(l), end_time = now + 1e-9;
     TimerEntry t;
     while (l->timers.len && timers_peek(&l->timers)->when < end_time) {
         timers_pop(&l->timers, &t);
@@ -350,13 +350,19 @@ static bool run_due(VM *vm, Loop *l)
         else loop_ready(l, READY_HANDLE, t.handle, EMPTY_VAL);
     }
     uint32_t ntodo = l->ready.len;
-    for (uint32_t i = 0; i < ntodo; i++) {
+    l->step_clock = now;
+    l->step_clock_fresh = true;
+    bool ok = true;
+    for (uint32_t i = 0; i < ntodo && ok; i++) {
         ReadyEntry e;
         /* a nested drive (asyncio.run in a notebook cell) may have run some */
         if (!ready_pop(&l->ready, &e)) break;
-        if (!run_entry(vm, e)) return false;
+        /* a callback runs Python for as long as it likes: the next step reads the clock */
+        if (e.kind == READY_HANDLE || e.kind == READY_CALL) l->step_clock_fresh = false;
+        ok = run_entry(vm, e);
     }
-    return true;
+    l->step_clock_fresh = false;
+    return ok;
 }
 
 typedef enum { PASS_OK, PASS_ERROR, PASS_STUCK } PassOutcome;
