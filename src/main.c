@@ -194,6 +194,7 @@ int main(int argc, char **argv)
             return 2;
         }
         ok = status == RUN_OK;
+        if (timeline || explain) vm_end_line(s->vm);
         fflush(stdout);
         fflush(stderr);
         if (timeline || explain) aio_print_block_reports(s->vm, stdout);

@@ -305,6 +305,7 @@ static CellRun run_cell(Session *s, NotebookState *nb, const Cell *c, double tim
     if (run.recorded) aio_timeline_stop(s->vm);
     if (c->timeline) {
         /* after the output, as part of it: recorded, and checked under the virtual clock */
+        vm_end_line(s->vm);
         fflush(s->vm->out);
         fputs("timeline:\n", s->vm->out);
         aio_timeline_print(s->vm, s->vm->out, 72, false);
@@ -653,6 +654,7 @@ static int replay(Lesson *l, const LessonOptions *o)
             fflush(stdout);
             CellRun run = run_cell(s, &nb, c, o->cell_timeout, o->timeline);
             if (o->timeline && !c->timeline && run.recorded && aio_timeline(s->vm)->n_rows > 0) {
+                vm_end_line(s->vm);
                 fputs("timeline:\n", stdout);
                 aio_timeline_print(s->vm, stdout, 72, st.color);
                 aio_print_block_reports(s->vm, stdout);

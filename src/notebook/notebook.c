@@ -38,6 +38,7 @@ void notebook_print_timing(Session *s, const CellReport *r, bool tty)
     char text[64];
     format_duration((double)r->wall_ns / 1e9, text, sizeof text);
     FILE *out = s->vm->out;
+    vm_end_line(s->vm);
     fprintf(out, "%sWall time: %s%s%s\n", tty ? "\033[2m" : "", text, s->vm->clock_virtual ? " (virtual)" : "",
             tty ? "\033[0m" : "");
 }
@@ -61,6 +62,7 @@ bool notebook_cell(Session *s, NotebookState *nb, const char *cell, size_t len)
     if (m == MAGIC_NOT_A_MAGIC) session_run_cell(s, cell, len, &r); /* len: NUL bytes reach the compiler */
     if (records) aio_timeline_stop(s->vm);
     fflush(s->vm->out);
+    vm_end_line(s->vm);
     aio_print_block_reports(s->vm, s->vm->out); /* the steps that held the loop too long */
     if (nb->timing && show_timing && !s->exit_requested) notebook_print_timing(s, &r, nb->tty);
     if (!s->exit_requested) fputc('\n', s->vm->out);

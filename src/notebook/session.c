@@ -189,7 +189,9 @@ static bool display_output(VM *vm, Value v)
         free(s->held_output);
         if (asprintf(&s->held_output, "Out[%d]: %s\n", s->cell_count, r->data) < 0) abort();
     } else {
+        /* glued to a print(..., end="") before it, as IPython's is */
         fprintf(vm->out, "Out[%d]: %s\n", s->cell_count, r->data);
+        vm->out_mid_line = false;
     }
     vm_push_root(vm, v);
     remember_output(vm, s->cell_count, v);
@@ -201,6 +203,7 @@ void session_print_held_output(Session *s)
 {
     if (s->held_output == NULL) return;
     fputs(s->held_output, s->vm->out);
+    s->vm->out_mid_line = false;
     free(s->held_output);
     s->held_output = NULL;
 }

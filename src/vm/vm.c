@@ -234,6 +234,12 @@ void vm_define_value(VM *vm, ObjDict *dict, const char *name, Value v)
 void vm_write(VM *vm, const char *bytes, size_t len)
 {
     fwrite(bytes, 1, len, vm->out);
+    if (len) vm->out_mid_line = bytes[len - 1] != '\n';
+}
+
+void vm_end_line(VM *vm)
+{
+    if (vm->out_mid_line) vm_write(vm, "\n", 1);
 }
 
 bool vm_check_interrupt(VM *vm)

@@ -419,6 +419,7 @@ struct VM {
     bool (*import_hook)(VM *vm, ObjStr *name, Value *out);
 
     FILE *out;           /* stdout */
+    bool out_mid_line;   /* what the program wrote last to out did not end a line */
     FILE *err;           /* stderr */
     void *host;          /* the session that owns this VM, for modules */
 };
@@ -505,5 +506,9 @@ void vm_catch_sigint(VM *vm);
 /* ---- output ----------------------------------------------------------- */
 /* Write a str to the VM's stdout. */
 void vm_write(VM *vm, const char *bytes, size_t len);
+/* Start a new line on out unless the program's last write ended one (what
+ * a front end prints after a cell, or a chart after a script, must not be
+ * glued to a print(..., end="")). */
+void vm_end_line(VM *vm);
 
 #endif

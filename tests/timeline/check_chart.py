@@ -325,7 +325,11 @@ def check(name, text, elapsed):
 
 def main(argv):
     elapsed = None
+    open_line = False
     args = argv[1:]
+    if args[:1] == ["--open-line"]:
+        open_line = True
+        args = args[1:]
     if args[:1] == ["--elapsed"]:
         if len(args) < 2:
             return usage()
@@ -339,6 +343,12 @@ def main(argv):
     name, path = args
     with open(path, encoding="utf-8", newline="") as f:
         text = f.read()
+    if open_line:
+        # the program's output ended mid-line: the chart must start a line of its own
+        if not text.startswith("\n"):
+            print("the chart is glued to the program's last line (its output does not end with a newline)")
+            return 1
+        text = text[1:]
     errors = check(name, text, elapsed)
     for e in errors:
         print(e)
@@ -346,7 +356,7 @@ def main(argv):
 
 
 def usage():
-    print("usage: check_chart.py [--elapsed SECONDS] NAME CHART", file=sys.stderr)
+    print("usage: check_chart.py [--open-line] [--elapsed SECONDS] NAME CHART", file=sys.stderr)
     return 2
 
 
