@@ -648,18 +648,71 @@ static bool describe_state(VM *vm, Future *f, TextBuf *b)
     return op_repr_into(vm, IS_EMPTY(f->exception) ? f->result : f->exception, b);
 }
 
+/* One done callback as asyncio's repr names it: "cb() at FILE:LINE" for a
+ * function, "C.m()" for a method and "print()" for a builtin (asyncio finds
+ * the source of plain functions only), "Task.task_wakeup()" for a task
+ * waiting on the future. */
+static bool describe_callback(VM *vm, const DoneCallback *cb, TextBuf *b)
+{
+    if (cb->wakeup) {
+        tb_adds(b, "Task.task_wakeup()");
+        return true;
+    }
+    Value fn = cb->fn, name;
+    bool found = false;
+    if (!vm_getattr_opt(vm, fn, str_intern_cstr(vm, "__qualname__"), &name, &found)) return false;
+    if (!found || !IS_STR(name) || AS_STR(name)->byte_len == 0) {
+        if (!op_repr_into(vm, fn, b)) return false;
+    } else {
+        tb_add(b, AS_STR(name)->data, AS_STR(name)->byte_len);
+    }
+    tb_adds(b, "()");
+    if (IS_FUNCTION(fn)) {
+        const ObjCode *code = AS_FUNCTION(fn)->code;
+        char line[24];
+        snprintf(line, sizeof line, ":%u", (unsigned)code->first_line);
+        tb_adds(b, " at ");
+        tb_add(b, code->filename->data, code->filename->byte_len);
+        tb_adds(b, line);
+    }
+    return true;
+}
+
+/* " cb=[a() at x.py:3, <2 more>, b()]": the first and last of more than two. */
+static bool describe_callbacks(VM *vm, const Future *f, TextBuf *b)
+{
+    uint32_t n = f->n_callbacks;
+    if (n == 0) return true;
+    tb_adds(b, " cb=[");
+    if (!describe_callback(vm, &f->callbacks[0], b)) return false;
+    if (n > 2) {
+        char more[32];
+        snprintf(more, sizeof more, ", <%u more>", n - 2);
+        tb_adds(b, more);
+    }
+    if (n > 1) {
+        tb_adds(b, ", ");
+        if (!describe_callback(vm, &f->callbacks[n - 1], b)) return false;
+    }
+    tb_adds(b, "]");
+    return true;
+}
+
 static bool future_repr_into(VM *vm, Value fut, TextBuf *b)
 {
     Future *f = future_of(fut);
     if (!f->is_task) {
         tb_adds(b, "<Future ");
-        if (!describe_state(vm, f, b)) return false;
+        if (!describe_state(vm, f, b) || !describe_callbacks(vm, f, b)) return false;
         tb_adds(b, ">");
         return true;
     }
     /* <Task finished name='Task-2' coro=<f() done, defined at x.py:3> result=3> */
     tb_adds(b, "<Task ");
-    tb_adds(b, f->state == FUT_PENDING ? "pending" : f->state == FUT_CANCELLED ? "cancelled" : "finished");
+    /* "cancelling": cancel() was asked for and the task has not ended yet (task.cancelling()) */
+    tb_adds(b, f->state == FUT_PENDING   ? (f->num_cancels_requested > 0 ? "cancelling" : "pending")
+               : f->state == FUT_CANCELLED ? "cancelled"
+                                           : "finished");
     tb_adds(b, " name=");
     if (!op_repr_into(vm, task_name(vm, fut), b)) return false;
     tb_adds(b, " coro=<");
@@ -673,6 +726,7 @@ static bool future_repr_into(VM *vm, Value fut, TextBuf *b)
         tb_adds(b, " wait_for=");
         if (!op_repr_into(vm, f->fut_waiter, b)) return false;
     }
+    if (!describe_callbacks(vm, f, b)) return false;
     tb_adds(b, ">");
     return true;
 }

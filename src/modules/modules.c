@@ -22,6 +22,7 @@ static const BuiltinModule builtin_modules[] = {
     {"time", time_module_init},
     {"random", random_module_init},
     {"nest_asyncio", nest_asyncio_module_init},
+    {"gc", gc_module_init},
     {"_asyncio_core", asyncio_core_module_init},
 };
 

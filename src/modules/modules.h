@@ -80,6 +80,7 @@ void math_module_init(VM *vm, ObjModule *m);         /* math.c */
 void time_module_init(VM *vm, ObjModule *m);         /* time.c */
 void random_module_init(VM *vm, ObjModule *m);       /* random.c */
 void nest_asyncio_module_init(VM *vm, ObjModule *m); /* nest_asyncio.c */
+void gc_module_init(VM *vm, ObjModule *m);           /* gc.c */
 void asyncio_core_module_init(VM *vm, ObjModule *m); /* src/loop/aio_module.c */
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "aio.h"
 #include "clock.h"
@@ -125,12 +126,26 @@ char *session_read_file(const char *path, size_t *len)
     return buf;
 }
 
-RunStatus session_run_file(Session *s, const char *path)
+/* The script's path as CPython 3.11 names it (__file__, tracebacks): a
+ * relative one joined to the working directory, not normalized
+ * ("/home/me/./x.py"). malloc'd. */
+static char *script_path(const char *path)
 {
+    char *cwd = path[0] == '/' ? NULL : getcwd(NULL, 0);
+    char *full;
+    if (asprintf(&full, "%s%s%s", cwd ? cwd : "", cwd ? "/" : "", path) < 0) abort();
+    free(cwd);
+    return full;
+}
+
+RunStatus session_run_file(Session *s, const char *given)
+{
+    char *path = script_path(given);
     size_t len;
     char *src = session_read_file(path, &len);
     if (src == NULL) {
         fprintf(stderr, "loopbook: can't open file '%s': [Errno %d] %s\n", path, errno, strerror(errno));
+        free(path);
         return RUN_CANNOT_OPEN;
     }
     VM *vm = s->vm;
@@ -138,6 +153,7 @@ RunStatus session_run_file(Session *s, const char *path)
     vm_define_value(vm, vm->main_globals, "__file__", OBJ_VAL(str_from_cstr(vm, path)));
     bool ok = session_run_source(s, src, len, path);
     free(src);
+    free(path);
     return ok ? RUN_OK : RUN_FAILED;
 }
 
