@@ -85,6 +85,11 @@ bool task_step(VM *vm, Value task, Value exc);
 bool task_wakeup(VM *vm, Value task, Value fut);
 /* The task's name (a str, made now for a default "Task-N" name). */
 Value task_name(VM *vm, Value task);
+/* reprlib.repr(v) onto b: asyncio's reprs shorten results and arguments with it. */
+bool aio_reprlib_repr(VM *vm, Value v, TextBuf *b);
+/* A callback as asyncio names it: "f(1, 'x') at FILE:LINE" (the place for a
+ * plain function only), "C.m()", "print()". */
+bool aio_format_callback(VM *vm, Value fn, const Value *args, int nargs, TextBuf *b);
 /* set_name: the task's timeline row takes the new name too. */
 void task_set_name(VM *vm, Value task, ObjStr *name);
 /* "Task-1 main()"-style description for deadlock reports. */

@@ -644,8 +644,53 @@ static bool describe_state(VM *vm, Future *f, TextBuf *b)
 {
     tb_adds(b, f->state == FUT_PENDING ? "pending" : f->state == FUT_CANCELLED ? "cancelled" : "finished");
     if (f->state != FUT_FINISHED) return true;
-    tb_adds(b, IS_EMPTY(f->exception) ? " result=" : " exception=");
-    return op_repr_into(vm, IS_EMPTY(f->exception) ? f->result : f->exception, b);
+    if (!IS_EMPTY(f->exception)) {
+        tb_adds(b, " exception=");
+        return op_repr_into(vm, f->exception, b);
+    }
+    tb_adds(b, " result="); /* a result is shortened (reprlib), an exception is not */
+    return aio_reprlib_repr(vm, f->result, b);
+}
+
+bool aio_reprlib_repr(VM *vm, Value v, TextBuf *b)
+{
+    ObjModule *m = modules_get(vm, "reprlib");
+    if (m == NULL) return false;
+    Value fn, r;
+    bool found = false;
+    if (!vm_getattr_opt(vm, OBJ_VAL(m), str_intern_cstr(vm, "repr"), &fn, &found)) return false;
+    if (!found) return op_repr_into(vm, v, b);
+    if (!vm_call(vm, fn, &v, 1, NULL, &r)) return false;
+    if (!IS_STR(r)) return vm_raise(vm, vm->c.TypeError, "reprlib.repr returned a non-string");
+    tb_add(b, AS_STR(r)->data, AS_STR(r)->byte_len);
+    return true;
+}
+
+bool aio_format_callback(VM *vm, Value fn, const Value *args, int nargs, TextBuf *b)
+{
+    Value name;
+    bool found = false;
+    if (!vm_getattr_opt(vm, fn, str_intern_cstr(vm, "__qualname__"), &name, &found)) return false;
+    if (!found || !IS_STR(name) || AS_STR(name)->byte_len == 0) {
+        if (!op_repr_into(vm, fn, b)) return false;
+    } else {
+        tb_add(b, AS_STR(name)->data, AS_STR(name)->byte_len);
+    }
+    tb_addc(b, '(');
+    for (int i = 0; i < nargs; i++) {
+        if (i) tb_adds(b, ", ");
+        if (!aio_reprlib_repr(vm, args[i], b)) return false;
+    }
+    tb_addc(b, ')');
+    if (IS_FUNCTION(fn)) {
+        const ObjCode *code = AS_FUNCTION(fn)->code;
+        char line[24];
+        snprintf(line, sizeof line, ":%u", (unsigned)code->first_line);
+        tb_adds(b, " at ");
+        tb_add(b, code->filename->data, code->filename->byte_len);
+        tb_adds(b, line);
+    }
+    return true;
 }
 
 /* One done callback as asyncio's repr names it: "cb() at FILE:LINE" for a
@@ -658,24 +703,7 @@ static bool describe_callback(VM *vm, const DoneCallback *cb, TextBuf *b)
         tb_adds(b, "Task.task_wakeup()");
         return true;
     }
-    Value fn = cb->fn, name;
-    bool found = false;
-    if (!vm_getattr_opt(vm, fn, str_intern_cstr(vm, "__qualname__"), &name, &found)) return false;
-    if (!found || !IS_STR(name) || AS_STR(name)->byte_len == 0) {
-        if (!op_repr_into(vm, fn, b)) return false;
-    } else {
-        tb_add(b, AS_STR(name)->data, AS_STR(name)->byte_len);
-    }
-    tb_adds(b, "()");
-    if (IS_FUNCTION(fn)) {
-        const ObjCode *code = AS_FUNCTION(fn)->code;
-        char line[24];
-        snprintf(line, sizeof line, ":%u", (unsigned)code->first_line);
-        tb_adds(b, " at ");
-        tb_add(b, code->filename->data, code->filename->byte_len);
-        tb_adds(b, line);
-    }
-    return true;
+    return aio_format_callback(vm, cb->fn, NULL, 0, b);
 }
 
 /* " cb=[a() at x.py:3, <2 more>, b()]": the first and last of more than two. */
@@ -719,8 +747,13 @@ static bool future_repr_into(VM *vm, Value fut, TextBuf *b)
     describe_coro(vm, f->coro, b);
     tb_adds(b, ">");
     if (f->state == FUT_FINISHED) {
-        tb_adds(b, IS_EMPTY(f->exception) ? " result=" : " exception=");
-        if (!op_repr_into(vm, IS_EMPTY(f->exception) ? f->result : f->exception, b)) return false;
+        if (!IS_EMPTY(f->exception)) {
+            tb_adds(b, " exception=");
+            if (!op_repr_into(vm, f->exception, b)) return false;
+        } else {
+            tb_adds(b, " result=");
+            if (!aio_reprlib_repr(vm, f->result, b)) return false;
+        }
     }
     if (!IS_EMPTY(f->fut_waiter)) {
         tb_adds(b, " wait_for=");

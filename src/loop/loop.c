@@ -221,22 +221,35 @@ void loop_report_error(VM *vm, const char *message, Value exc, Value context_obj
     vm_pop_root(vm, 2);
 }
 
-/* A callback raised: Exception subclasses are reported and the loop goes
- * on; anything else (KeyboardInterrupt, SystemExit) ends the run. */
-static bool callback_failed(VM *vm, Value callback)
+/* A callback raised: Exception subclasses are reported as asyncio's
+ * default handler does ("Exception in callback boom(1) at x.py:2", then
+ * "handle: <Handle boom(1) at x.py:2>", then the traceback) and the loop
+ * goes on; anything else (KeyboardInterrupt, SystemExit) ends the run.
+ * `handle` is the Handle that ran it, or EMPTY for a future's done callback
+ * (which CPython runs through a Handle of its own: the same words). */
+static bool callback_failed(VM *vm, Value handle, Value callback, const Value *args, int nargs)
 {
     if (!vm_exception_matches(vm, vm->c.Exception)) return false;
     Value exc = vm_take_exception(vm);
     vm_push_root(vm, exc);
-    TextBuf b;
-    tb_init(&b);
-    tb_adds(&b, "Exception in callback ");
-    ObjStr *r;
-    if (op_repr(vm, callback, &r)) tb_add(&b, r->data, r->byte_len);
-    else vm_take_exception(vm);
-    tb_addc(&b, '\0');
-    loop_report_error(vm, b.data, exc, EMPTY_VAL, NULL);
-    tb_free(&b);
+    TextBuf what;
+    tb_init(&what);
+    if (!aio_format_callback(vm, callback, args, nargs, &what)) vm_take_exception(vm);
+    TextBuf message;
+    tb_init(&message);
+    tb_adds(&message, "Exception in callback ");
+    tb_add(&message, what.data, what.len);
+    tb_addc(&message, '\0');
+    fflush(stdout);
+    fprintf(vm->err, "%s\n", message.data);
+    ObjStr *r = NULL;
+    if (!IS_EMPTY(handle) && !op_repr(vm, handle, &r)) vm_take_exception(vm);
+    if (r) fprintf(vm->err, "handle: %s\n", r->data);
+    else fprintf(vm->err, "handle: <Handle %.*s>\n", (int)what.len, what.data);
+    traceback_print(vm, exc, vm->err);
+    fflush(vm->err);
+    tb_free(&what);
+    tb_free(&message);
     vm_pop_root(vm, 1);
     return true;
 }
@@ -283,7 +296,8 @@ static bool run_handle(VM *vm, Value hv)
     Value r;
     ObjTuple *args = AS_TUPLE(h->args);
     vm_push_root(vm, hv);
-    bool ok = vm_call(vm, h->callback, args->items, (int)args->len, NULL, &r) || callback_failed(vm, h->callback);
+    bool ok = vm_call(vm, h->callback, args->items, (int)args->len, NULL, &r) ||
+              callback_failed(vm, hv, h->callback, args->items, (int)args->len);
     vm_pop_root(vm, 1);
     return ok;
 }
@@ -303,7 +317,7 @@ static bool run_entry(VM *vm, ReadyEntry e)
     case READY_STEP: ok = task_step(vm, e.a, e.b); break;
     case READY_WAKEUP: ok = task_wakeup(vm, e.a, e.b); break;
     case READY_THREAD_DONE: thread_deliver(vm, e.a); break;
-    case READY_CALL: ok = vm_call(vm, e.a, &e.b, 1, NULL, &r) || callback_failed(vm, e.a); break;
+    case READY_CALL: ok = vm_call(vm, e.a, &e.b, 1, NULL, &r) || callback_failed(vm, EMPTY_VAL, e.a, &e.b, 1); break;
     }
     vm_pop_root(vm, 2);
     return ok;
@@ -844,17 +858,20 @@ static bool h_repr(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out
     tb_init(&b);
     tb_adds(&b, h->is_timer ? "<TimerHandle" : "<Handle");
     if (h->cancelled) tb_adds(&b, " cancelled");
+    bool ok = true;
     if (h->is_timer) {
-        char buf[48];
-        snprintf(buf, sizeof buf, " when=%.17g", h->when);
-        tb_adds(&b, buf);
+        tb_adds(&b, " when=");
+        ok = op_repr_into(vm, FLOAT_VAL(h->when), &b);
     }
-    if (!h->cancelled) {
+    /* a cancelled handle has let go of its callback, as asyncio's does */
+    if (ok && !h->cancelled) {
         tb_addc(&b, ' ');
-        if (!op_repr_into(vm, h->callback, &b)) {
-            tb_free(&b);
-            return false;
-        }
+        ObjTuple *args = AS_TUPLE(h->args);
+        ok = aio_format_callback(vm, h->callback, args->items, (int)args->len, &b);
+    }
+    if (!ok) {
+        tb_free(&b);
+        return false;
     }
     tb_addc(&b, '>');
     *out = OBJ_VAL(tb_to_str(vm, &b));

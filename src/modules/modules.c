@@ -28,8 +28,8 @@ static const BuiltinModule builtin_modules[] = {
 
 /* Modules written in Python (src/modules/py/NAME.py), embedded as source by
  * tools/embed-source and compiled on first import. */
-extern const char frozen_asyncio[], frozen_asyncio_sync[], frozen_asyncio_tasks[];
-extern const unsigned long frozen_asyncio_len, frozen_asyncio_sync_len, frozen_asyncio_tasks_len;
+extern const char frozen_asyncio[], frozen_asyncio_sync[], frozen_asyncio_tasks[], frozen_reprlib[];
+extern const unsigned long frozen_asyncio_len, frozen_asyncio_sync_len, frozen_asyncio_tasks_len, frozen_reprlib_len;
 
 typedef struct {
     const char *name;
@@ -41,6 +41,7 @@ static const FrozenModule frozen_modules[] = {
     {"asyncio", frozen_asyncio, &frozen_asyncio_len},
     {"asyncio_sync", frozen_asyncio_sync, &frozen_asyncio_sync_len},
     {"asyncio_tasks", frozen_asyncio_tasks, &frozen_asyncio_tasks_len},
+    {"reprlib", frozen_reprlib, &frozen_reprlib_len},
 };
 
 /* Compile and run a frozen module's source into m. Its file name is
