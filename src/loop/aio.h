@@ -111,6 +111,7 @@ struct Loop {
     bool running, stopping, closed;
     bool is_session; /* the notebook session's loop: alive across cells, runs nested */
     Value current_task; /* the task whose step runs now, EMPTY */
+    Value exception_handler; /* set_exception_handler's callable, EMPTY for the default */
     /* While a pass runs task steps back to back, the clock read when the
      * last one ended (or the pass began) is when the next one begins: a
      * recorded step reads the clock once, not twice (timeline.h). */
@@ -165,8 +166,16 @@ bool loop_idle_pass(VM *vm, Loop *loop);
 bool loop_run_ready(VM *vm, Loop *loop);
 /* Wait (or jump the virtual clock) until `when`; false on Ctrl-C. */
 bool loop_wait_until(Loop *loop, double when);
-/* Print an error the way loop.call_exception_handler's default does. */
-void loop_report_error(VM *vm, const char *message, Value exc, Value context_obj, const char *context_name);
+/* Report an error through loop's exception handler (set_exception_handler),
+ * or the default one, which prints the message, "KEY: repr" for each other
+ * key of the context, and the traceback. The context holds `message`,
+ * `exception` (unless EMPTY) and `obj` under `key` (unless NULL). loop may
+ * be NULL (the default handler). */
+void loop_report_error(VM *vm, Loop *loop, const char *message, Value exc, const char *key, Value obj);
+/* loop.call_exception_handler(context); false when the handler raised
+ * SystemExit or KeyboardInterrupt, which go on up. `handling`: the
+ * exception being handled while the handler runs (or EMPTY). */
+bool loop_call_exception_handler(VM *vm, Loop *loop, ObjDict *context, Value handling);
 void loop_install(VM *vm, ObjModule *m);
 
 /* ---- simulated threads (threads.c) -------------------------------------------- */

@@ -538,6 +538,20 @@ void aio_default_block_threshold(double seconds)
     default_block_threshold = seconds;
 }
 
+/* `del t` may have dropped the last reference to a task that failed with
+ * nobody looking. For a local known to be one, ask the GC now (CPython
+ * reports it at the del); for a name whose value is not known, at the next
+ * pass (see aio_report_dead_tasks). */
+static void on_deleted(VM *vm, Value old)
+{
+    if (IS_EMPTY(old)) {
+        aio(vm)->task_failed = true;
+    } else if (is_future(vm, old) && future_of(old)->log_traceback) {
+        aio(vm)->task_failed = true;
+        aio_report_dead_tasks(vm); /* `old` is not used after this: it may be gone */
+    }
+}
+
 static void create_state(VM *vm)
 {
     AioState *st = calloc(1, sizeof(AioState));
@@ -551,6 +565,7 @@ static void create_state(VM *vm)
     st->self = OBJ_VAL(o);
     vm_add_root(vm, &st->self); /* the slot lives as long as the state, i.e. the VM */
     vm->interrupt_hook = on_interrupt;
+    vm->deleted_hook = on_deleted;
     vm->interrupt_wakeup = wake_running_loop;
     vm->tick_hook = thread_on_tick;
     vm->before_sweep_hook = aio_before_sweep;

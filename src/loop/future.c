@@ -809,8 +809,9 @@ void task_report_unretrieved(VM *vm, Value task)
     if (!t->log_traceback || t->retrieved_reported || IS_EMPTY(t->exception)) return;
     t->retrieved_reported = true;
     t->log_traceback = false;
-    loop_report_error(vm, t->is_task ? "Task exception was never retrieved" : "Future exception was never retrieved",
-                      t->exception, task, "future");
+    loop_report_error(vm, t->loop,
+                      t->is_task ? "Task exception was never retrieved" : "Future exception was never retrieved",
+                      t->exception, "future", task);
 }
 
 /* ---- methods ------------------------------------------------------------------------- */

@@ -33,6 +33,7 @@ static void loop_mark(VM *vm, ObjOpaque *self)
     }
     for (uint32_t i = 0; i < l->timers.len; i++) gc_mark_value(vm, l->timers.items[i].handle);
     gc_mark_value(vm, l->current_task);
+    gc_mark_value(vm, l->exception_handler);
     /* l->tasks is weak: aio_before_sweep settles it */
     if (l->threads) gc_mark_object(vm, (Obj *)l->threads);
 }
@@ -90,7 +91,7 @@ bool loop_new(VM *vm, Value *out)
     Loop *l = calloc(1, sizeof(Loop));
     if (l == NULL) abort();
     l->vm = vm;
-    l->current_task = EMPTY_VAL;
+    l->current_task = l->exception_handler = EMPTY_VAL;
     ready_init(&l->ready);
     timers_init(&l->timers);
     if (uv_loop_init(&l->uv) != 0 || uv_timer_init(&l->uv, &l->uv_timer) != 0 ||
@@ -195,7 +196,7 @@ void aio_report_dead_tasks(VM *vm)
             /* CPython's Task.__del__ for a task nobody can wake any more */
             future_of(t)->retrieved_reported = true;
             close_abandoned_coroutine(vm, future_of(t)->coro);
-            loop_report_error(vm, "Task was destroyed but it is pending!", EMPTY_VAL, t, "task");
+            loop_report_error(vm, future_of(t)->loop, "Task was destroyed but it is pending!", EMPTY_VAL, "task", t);
         } else {
             task_report_unretrieved(vm, t);
         }
@@ -205,20 +206,101 @@ void aio_report_dead_tasks(VM *vm)
 
 /* ---- errors in callbacks ----------------------------------------------------------- */
 
-void loop_report_error(VM *vm, const char *message, Value exc, Value context_obj, const char *context_name)
+/* The keys of a context other than message and exception, sorted (as
+ * CPython's default handler prints them). */
+static uint32_t other_keys(ObjDict *context, ObjStr **keys, uint32_t room)
 {
+    uint32_t n = 0;
+    DictTable *t = &context->table;
+    for (uint32_t i = 0; i < t->used && n < room; i++) {
+        Value k = t->entries[i].key;
+        if (IS_EMPTY(k) || !IS_STR(k)) continue;
+        const char *name = AS_STR(k)->data;
+        if (strcmp(name, "message") == 0 || strcmp(name, "exception") == 0) continue;
+        uint32_t j = n++;
+        for (; j > 0 && strcmp(keys[j - 1]->data, name) > 0; j--) keys[j] = keys[j - 1];
+        keys[j] = AS_STR(k);
+    }
+    return n;
+}
+
+/* loop.default_exception_handler(context). */
+static void default_exception_handler(VM *vm, ObjDict *context)
+{
+    vm_push_root(vm, OBJ_VAL(context));
     fflush(stdout);
-    vm_push_root(vm, exc);
-    vm_push_root(vm, context_obj);
-    fprintf(vm->err, "%s\n", message);
-    if (!IS_EMPTY(context_obj)) {
+    Value msg = dict_get_str(context, str_intern_cstr(vm, "message"));
+    ObjStr *m = NULL;
+    bool truthy = false;
+    if (!IS_EMPTY(msg) && (!op_truthy(vm, msg, &truthy) || (truthy && !op_str(vm, msg, &m)))) vm_take_exception(vm);
+    fprintf(vm->err, "%s\n", m ? m->data : "Unhandled exception in event loop");
+    ObjStr *keys[16];
+    uint32_t n = other_keys(context, keys, 16);
+    for (uint32_t i = 0; i < n; i++) {
         ObjStr *r;
-        if (op_repr(vm, context_obj, &r)) fprintf(vm->err, "%s: %s\n", context_name, r->data);
+        if (op_repr(vm, dict_get_str(context, keys[i]), &r)) fprintf(vm->err, "%s: %s\n", keys[i]->data, r->data);
         else vm_take_exception(vm);
     }
-    if (!IS_EMPTY(exc)) traceback_print(vm, exc, vm->err);
+    Value exc = dict_get_str(context, str_intern_cstr(vm, "exception"));
+    if (!IS_EMPTY(exc) && !IS_NONE(exc)) traceback_print(vm, exc, vm->err);
     fflush(vm->err);
-    vm_pop_root(vm, 2);
+    vm_pop_root(vm, 1);
+}
+
+static ObjDict *error_context(VM *vm, const char *message, Value exc, const char *key, Value obj)
+{
+    ObjDict *d = dict_new(vm);
+    vm_push_root(vm, OBJ_VAL(d));
+    dict_set_str(vm, d, str_intern_cstr(vm, "message"), OBJ_VAL(str_from_cstr(vm, message)));
+    if (!IS_EMPTY(exc)) dict_set_str(vm, d, str_intern_cstr(vm, "exception"), exc);
+    if (key) dict_set_str(vm, d, str_intern_cstr(vm, key), obj);
+    vm_pop_root(vm, 1);
+    return d;
+}
+
+bool loop_call_exception_handler(VM *vm, Loop *loop, ObjDict *context, Value handling)
+{
+    if (loop == NULL || IS_EMPTY(loop->exception_handler)) {
+        default_exception_handler(vm, context);
+        return true;
+    }
+    vm_push_root(vm, OBJ_VAL(context));
+    Value args[2] = {loop->self, OBJ_VAL(context)}, r;
+    /* called from inside the except clause that caught `handling` (as
+     * Handle._run calls it): what the handler raises has it as context */
+    Value saved = vm->fiber->exc_info;
+    if (!IS_EMPTY(handling)) vm->fiber->exc_info = handling;
+    bool ok = vm_call(vm, loop->exception_handler, args, 2, NULL, &r);
+    vm->fiber->exc_info = saved;
+    if (!ok && !vm_exception_matches(vm, vm->c.SystemExit) && !vm_exception_matches(vm, vm->c.KeyboardInterrupt)) {
+        /* the handler itself failed: the default handler says so */
+        Value exc = vm_take_exception(vm);
+        vm_push_root(vm, exc);
+        ObjDict *outer = error_context(vm, "Unhandled error in exception handler", exc, "context",
+                                       OBJ_VAL(context));
+        default_exception_handler(vm, outer);
+        vm_pop_root(vm, 1);
+        ok = true;
+    }
+    vm_pop_root(vm, 1);
+    return ok;
+}
+
+void loop_report_error(VM *vm, Loop *loop, const char *message, Value exc, const char *key, Value obj)
+{
+    vm_push_root(vm, exc);
+    vm_push_root(vm, obj);
+    ObjDict *context = error_context(vm, message, exc, key, obj);
+    vm_push_root(vm, OBJ_VAL(context));
+    /* a SystemExit from a custom handler has nowhere to go from here: say so */
+    if (!loop_call_exception_handler(vm, loop, context, EMPTY_VAL)) {
+        Value raised = vm_take_exception(vm);
+        vm_push_root(vm, raised);
+        default_exception_handler(vm, error_context(vm, "Unhandled error in exception handler", raised,
+                                                    "context", OBJ_VAL(context)));
+        vm_pop_root(vm, 1);
+    }
+    vm_pop_root(vm, 3);
 }
 
 /* A callback raised: Exception subclasses are reported as asyncio's
@@ -227,31 +309,26 @@ void loop_report_error(VM *vm, const char *message, Value exc, Value context_obj
  * goes on; anything else (KeyboardInterrupt, SystemExit) ends the run.
  * `handle` is the Handle that ran it, or EMPTY for a future's done callback
  * (which CPython runs through a Handle of its own: the same words). */
-static bool callback_failed(VM *vm, Value handle, Value callback, const Value *args, int nargs)
+static Value handle_new(VM *vm, Loop *loop, Value callback, Value *args, int nargs, bool is_timer, double when);
+
+static bool callback_failed(VM *vm, Loop *loop, Value handle, Value callback, Value *args, int nargs)
 {
     if (!vm_exception_matches(vm, vm->c.Exception)) return false;
     Value exc = vm_take_exception(vm);
     vm_push_root(vm, exc);
-    TextBuf what;
-    tb_init(&what);
-    if (!aio_format_callback(vm, callback, args, nargs, &what)) vm_take_exception(vm);
+    if (IS_EMPTY(handle)) handle = handle_new(vm, loop, callback, args, nargs, false, 0);
+    vm_push_root(vm, handle);
     TextBuf message;
     tb_init(&message);
     tb_adds(&message, "Exception in callback ");
-    tb_add(&message, what.data, what.len);
+    if (!aio_format_callback(vm, callback, args, nargs, &message)) vm_take_exception(vm);
     tb_addc(&message, '\0');
-    fflush(stdout);
-    fprintf(vm->err, "%s\n", message.data);
-    ObjStr *r = NULL;
-    if (!IS_EMPTY(handle) && !op_repr(vm, handle, &r)) vm_take_exception(vm);
-    if (r) fprintf(vm->err, "handle: %s\n", r->data);
-    else fprintf(vm->err, "handle: <Handle %.*s>\n", (int)what.len, what.data);
-    traceback_print(vm, exc, vm->err);
-    fflush(vm->err);
-    tb_free(&what);
+    ObjDict *context = error_context(vm, message.data, exc, "handle", handle);
     tb_free(&message);
-    vm_pop_root(vm, 1);
-    return true;
+    vm_push_root(vm, OBJ_VAL(context));
+    bool ok = loop_call_exception_handler(vm, loop, context, exc);
+    vm_pop_root(vm, 3);
+    return ok;
 }
 
 /* ---- handles -------------------------------------------------------------------------- */
@@ -297,7 +374,7 @@ static bool run_handle(VM *vm, Value hv)
     ObjTuple *args = AS_TUPLE(h->args);
     vm_push_root(vm, hv);
     bool ok = vm_call(vm, h->callback, args->items, (int)args->len, NULL, &r) ||
-              callback_failed(vm, hv, h->callback, args->items, (int)args->len);
+              callback_failed(vm, loop_of(vm, h->loop_obj), hv, h->callback, args->items, (int)args->len);
     vm_pop_root(vm, 1);
     return ok;
 }
@@ -317,7 +394,9 @@ static bool run_entry(VM *vm, ReadyEntry e)
     case READY_STEP: ok = task_step(vm, e.a, e.b); break;
     case READY_WAKEUP: ok = task_wakeup(vm, e.a, e.b); break;
     case READY_THREAD_DONE: thread_deliver(vm, e.a); break;
-    case READY_CALL: ok = vm_call(vm, e.a, &e.b, 1, NULL, &r) || callback_failed(vm, EMPTY_VAL, e.a, &e.b, 1); break;
+    case READY_CALL:
+        ok = vm_call(vm, e.a, &e.b, 1, NULL, &r) || callback_failed(vm, future_of(e.b)->loop, EMPTY_VAL, e.a, &e.b, 1);
+        break;
     }
     vm_pop_root(vm, 2);
     return ok;
@@ -775,26 +854,59 @@ static bool l_report_unretrieved(VM *vm, Value *args, int nargs, ObjTuple *kwnam
 }
 
 /* call_exception_handler(context): CPython's default handler's output. */
+/* call_exception_handler(context): the handler set, or the default one. */
 static bool l_call_exception_handler(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     static const char *const names[] = {"self", "context"};
     Value a[2];
     BIND("call_exception_handler", names, 2, 2, 0, a);
     SELF_LOOP(l);
+    if (!IS_DICT(a[1])) return vm_raise(vm, vm->c.TypeError, "context must be a dict");
+    if (!loop_call_exception_handler(vm, l, AS_DICT(a[1]), EMPTY_VAL)) return false;
+    *out = NONE_VAL;
+    return true;
+}
+
+/* default_exception_handler(context): the message, "KEY: repr" for the
+ * other keys in order, the traceback. */
+static bool l_default_exception_handler(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self", "context"};
+    Value a[2];
+    BIND("default_exception_handler", names, 2, 2, 0, a);
+    SELF_LOOP(l);
     (void)l;
     if (!IS_DICT(a[1])) return vm_raise(vm, vm->c.TypeError, "context must be a dict");
-    ObjDict *d = AS_DICT(a[1]);
-    Value msg = dict_get_str(d, str_intern_cstr(vm, "message"));
-    Value exc = dict_get_str(d, str_intern_cstr(vm, "exception"));
-    Value task = dict_get_str(d, str_intern_cstr(vm, "task"));
-    Value fut = dict_get_str(d, str_intern_cstr(vm, "future"));
-    ObjStr *m;
-    if (IS_EMPTY(msg)) m = str_from_cstr(vm, "Unhandled exception in event loop");
-    else if (!op_str(vm, msg, &m)) return false;
-    vm_push_root(vm, OBJ_VAL(m));
-    loop_report_error(vm, m->data, exc, IS_EMPTY(fut) ? task : fut, IS_EMPTY(fut) ? "task" : "future");
-    vm_pop_root(vm, 1);
+    default_exception_handler(vm, AS_DICT(a[1]));
     *out = NONE_VAL;
+    return true;
+}
+
+/* set_exception_handler(handler): handler(loop, context) for every error
+ * the loop reports; None for the default. */
+static bool l_set_exception_handler(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self", "handler"};
+    Value a[2];
+    BIND("set_exception_handler", names, 2, 2, 0, a);
+    SELF_LOOP(l);
+    if (!IS_NONE(a[1]) && !op_callable(vm, a[1])) {
+        ObjStr *r;
+        if (!op_repr(vm, a[1], &r)) return false;
+        return vm_raise(vm, vm->c.TypeError, "A callable object or None is expected, got %s", r->data);
+    }
+    l->exception_handler = IS_NONE(a[1]) ? EMPTY_VAL : a[1];
+    *out = NONE_VAL;
+    return true;
+}
+
+static bool l_get_exception_handler(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self"};
+    Value a[1];
+    BIND("get_exception_handler", names, 1, 1, 0, a);
+    SELF_LOOP(l);
+    *out = IS_EMPTY(l->exception_handler) ? NONE_VAL : l->exception_handler;
     return true;
 }
 
@@ -909,6 +1021,9 @@ void loop_install(VM *vm, ObjModule *m)
         {"is_closed", l_is_closed},
         {"get_debug", l_get_debug},
         {"call_exception_handler", l_call_exception_handler},
+        {"default_exception_handler", l_default_exception_handler},
+        {"set_exception_handler", l_set_exception_handler},
+        {"get_exception_handler", l_get_exception_handler},
         {"_all_tasks", l_all_tasks},
         {"_report_unretrieved", l_report_unretrieved},
         {"__repr__", l_repr},

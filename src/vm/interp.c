@@ -754,7 +754,12 @@ dispatch:
             unbound_local(vm, code, i);
             THROW();
         }
+        Value old = slots[i];
         slots[i] = EMPTY_VAL;
+        if (vm->deleted_hook) {
+            SYNC();
+            vm->deleted_hook(vm, old);
+        }
         DISPATCH();
     }
     CASE(LOAD_DEREF)
@@ -784,7 +789,12 @@ dispatch:
             unbound_deref(vm, code, i);
             THROW();
         }
+        Value old = cell->value;
         cell->value = EMPTY_VAL;
+        if (vm->deleted_hook) {
+            SYNC();
+            vm->deleted_hook(vm, old);
+        }
         DISPATCH();
     }
     CASE(LOAD_CLOSURE)
@@ -819,6 +829,7 @@ dispatch:
             name_error(vm, code->names[i]);
             THROW();
         }
+        if (vm->deleted_hook) vm->deleted_hook(vm, EMPTY_VAL);
         DISPATCH();
     }
     CASE(LOAD_NAME)
@@ -848,6 +859,7 @@ dispatch:
             name_error(vm, code->names[i]);
             THROW();
         }
+        if (vm->deleted_hook) vm->deleted_hook(vm, EMPTY_VAL);
         DISPATCH();
     }
     CASE(LOAD_ATTR)

@@ -394,6 +394,12 @@ struct VM {
      * runner cancels the main task on the first Ctrl-C), false to raise
      * KeyboardInterrupt as usual. */
     bool (*interrupt_hook)(VM *vm);
+    /* `del NAME` let go of `old` (EMPTY: not known, a global or a name in a
+     * dict; otherwise no longer held by the frame, and not to be kept):
+     * asyncio asks the GC whether a failed task went with it, to say "Task
+     * exception was never retrieved" when CPython's reference counts would.
+     * Called at a point where Python code may run (the frame is synced). */
+    void (*deleted_hook)(VM *vm, Value old);
     /* Called by the SIGINT handler (async-signal-safe) to wake a waiting loop. */
     void (*interrupt_wakeup)(VM *vm);
     /* Counts down at loop edges; when it reaches 0 (or someone sets it to 0:
