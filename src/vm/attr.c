@@ -3,11 +3,14 @@
  * staticmethod, classmethod) and the attributes built-in objects expose. */
 #include "attr.h"
 
+#include <string.h>
+
 #include "call.h"
 
 #include "dict.h"
 #include "exception.h"
 #include "gc.h"
+#include "generator.h"
 
 Value class_lookup(ObjClass *cls, ObjStr *name)
 {
@@ -181,11 +184,38 @@ static bool function_attr(VM *vm, ObjFunction *fn, ObjStr *name, Value *out)
     return true;
 }
 
+/* A generator's, coroutine's or async generator's own attributes: its
+ * names, and gi_/cr_/ag_ running, code, and what it awaits (gi_yieldfrom,
+ * cr_await, ag_await). Frames are not objects here: no gi_frame. */
+static bool generator_attr(VM *vm, ObjGenerator *g, ObjStr *name, Value *out)
+{
+    if (name == vm->n.__name__) {
+        *out = OBJ_VAL(g->name);
+        return true;
+    }
+    if (name == vm->n.__qualname__) {
+        *out = OBJ_VAL(g->qualname);
+        return true;
+    }
+    const char *prefix = g->obj.cls == vm->c.coroutine ? "cr_" : g->obj.cls == vm->c.async_generator ? "ag_" : "gi_";
+    const char *n = name->data;
+    if (strncmp(n, prefix, 3) != 0) return false;
+    n += 3;
+    if (strcmp(n, "running") == 0) *out = BOOL_VAL(g->running);
+    else if (strcmp(n, "code") == 0) *out = OBJ_VAL(g->code);
+    else if (strcmp(n, g->obj.cls == vm->c.generator ? "yieldfrom" : "await") == 0) {
+        Value d = gen_delegate(g);
+        *out = IS_EMPTY(d) ? NONE_VAL : d;
+    } else return false;
+    return true;
+}
+
 static bool builtin_object_attr(VM *vm, Value obj, ObjStr *name, Value *out)
 {
     Obj *o = AS_OBJ(obj);
     switch ((ObjKind)o->kind) {
     case OBJ_FUNCTION: return function_attr(vm, (ObjFunction *)o, name, out);
+    case OBJ_GENERATOR: return generator_attr(vm, (ObjGenerator *)o, name, out);
     case OBJ_NATIVE:
         if (name == vm->n.__name__ || name == vm->n.__qualname__) {
             *out = OBJ_VAL(((ObjNative *)o)->name);
