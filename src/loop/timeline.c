@@ -343,14 +343,22 @@ static void fill(RowDrawing *d, int from, int to, char mark, MarkKind kind)
     }
 }
 
+static bool is_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80) return false;
+    return true;
+}
+
 /* A wait: dashes between the slices that bound it, with what it waits on
- * written over them when it fits ("#-sleep(0.5)-----#"). */
+ * written over them when it fits ("#-sleep(0.5)-----#"). The bar holds a
+ * byte per column: a label with other characters is left out. */
 static void draw_wait(RowDrawing *d, int from, int to, const char *what)
 {
     fill(d, from, to, '-', MARK_WAIT);
     int room = to - from + 1 - 2; /* a dash either side */
     int n = (int)strlen(what);
-    if (n == 0 || n > room) return;
+    if (n == 0 || n > room || !is_ascii(what)) return;
     memcpy(d->bar + from + 1, what, (size_t)n);
     memset(d->kind + from + 1, MARK_LABEL, (size_t)n);
 }
@@ -369,13 +377,35 @@ static void draw_segment(void *ctx, const TimelineSegment *s)
     }
 }
 
+/* Columns a label takes: one per code point (a task may be named "café"). */
+static int text_columns(const char *s)
+{
+    int n = 0;
+    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* The label in exactly `width` columns: cut (never inside a character) or
+ * padded with spaces. */
+static void put_label(FILE *out, const char *s, int width)
+{
+    int used = 0;
+    for (const char *p = s; *p; p++) {
+        bool starts = ((unsigned char)*p & 0xC0) != 0x80;
+        if (starts && used == width) break;
+        used += starts;
+        fputc(*p, out);
+    }
+    fprintf(out, "%*s", width - used, "");
+}
+
 static int label_width_of(const TimelineLayout *l, uint32_t rows)
 {
     const Timeline *t = l->t;
     int w = 0;
     for (uint32_t j = 0; j < rows; j++) {
         uint32_t i = l->drawn[j];
-        int n = (int)strlen(t->texts.items[t->rows[i].label]) + 2 * t->rows[i].depth;
+        int n = text_columns(t->texts.items[t->rows[i].label]) + 2 * t->rows[i].depth;
         if (n > w) w = n;
     }
     return w > 28 ? 28 : w;
@@ -445,7 +475,8 @@ void timeline_print_styled(const Timeline *t, FILE *out, int width, double total
         timeline_segments(&l, i, draw_segment, &d);
         char label[128];
         snprintf(label, sizeof label, "%*s%s", 2 * t->rows[i].depth, "", t->texts.items[t->rows[i].label]);
-        fprintf(out, "%-*.*s |", label_width, label_width, label);
+        put_label(out, label, label_width);
+        fputs(" |", out);
         put_bar(out, &d, color);
         fputc('|', out);
         put_ending(out, timeline_ending(t, i), color);

@@ -707,6 +707,28 @@ START_TEST(print_styled_colours_the_same_chart)
 }
 END_TEST
 
+/* Labels are measured in characters, not bytes; a wait label that is not
+ * ASCII stays out of the bar (a byte per column). */
+START_TEST(print_lines_up_labels_that_are_not_ascii)
+{
+    timeline_reset(&tl, 0.0);
+    uint32_t main_ = timeline_task(&tl, "Task-1 (main())", 0.0, TL_NONE, false);
+    uint32_t cafe = timeline_task(&tl, "caf\xc3\xa9 (w())", 0.0, main_, false);
+    slice(&tl, main_, 0.0, 0.0, "caf\xc3\xa9");
+    slice(&tl, cafe, 0.0, 0.0, "sleep(1)");
+    slice(&tl, cafe, 1.0, 1.0, NULL);
+    timeline_end(&tl, cafe, "done");
+    slice(&tl, main_, 1.0, 1.0, NULL);
+    timeline_end(&tl, main_, "done");
+    char *chart = output_of(&tl, OUT_PRINT, 50, 0);
+    ck_assert_str_eq(chart, "Task-1 (main()) |#-------------------#| done\n"
+                            "caf\xc3\xa9 (w())      |#-sleep(1)----------#| done\n"
+                            "                 0              1.00 s\n"
+                            "                 # running  - waiting (on what)  . created, not started yet\n");
+    free(chart);
+}
+END_TEST
+
 START_TEST(a_stopped_recording_draws_its_axis_to_the_stop)
 {
     build_fetch_record(&tl);
@@ -1744,6 +1766,7 @@ static Suite *timeline_suite(void)
     tcase_add_test(tc, print_scales_to_the_cell_total_and_a_narrow_width);
     tcase_add_test(tc, print_styled_colours_the_same_chart);
     tcase_add_test(tc, a_stopped_recording_draws_its_axis_to_the_stop);
+    tcase_add_test(tc, print_lines_up_labels_that_are_not_ascii);
     tcase_add_test(tc, trace_draws_an_await_row_still_open_to_the_end);
     tcase_add_test(tc, print_cuts_long_labels_and_says_when_no_task_ran);
     tcase_add_test(tc, print_writes_a_wait_label_only_where_it_fits);
