@@ -170,6 +170,10 @@ static void close_abandoned_coroutine(VM *vm, Value coro)
 {
     if (!IS_GENERATOR(coro) || AS_GENERATOR(coro)->state != GEN_SUSPENDED) return;
     if (gen_close_object(vm, AS_GENERATOR(coro))) return;
+    /* raised by close() itself, it went through no Python frame: as CPython's
+     * "Exception ignored" does, the traceback is where the program is now */
+    if (IS_EXCEPTION(vm->exception) && AS_EXCEPTION(vm->exception)->traceback == NULL && vm->fiber && vm->fiber->frame)
+        traceback_add_frame(vm, vm->fiber->frame);
     Value exc = vm_take_exception(vm);
     vm_push_root(vm, exc);
     fflush(vm->out);
