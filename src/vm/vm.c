@@ -66,19 +66,11 @@ void vm_free(VM *vm)
 
 /* ---- roots --------------------------------------------------------------- */
 
-void vm_push_root(VM *vm, Value v)
+void vm_grow_roots(VM *vm)
 {
-    if (vm->root_count == vm->root_cap) {
-        vm->root_cap = GC_GROW_CAP(vm->root_cap);
-        vm->roots = realloc(vm->roots, vm->root_cap * sizeof(Value));
-        if (vm->roots == NULL) abort();
-    }
-    vm->roots[vm->root_count++] = v;
-}
-
-void vm_pop_root(VM *vm, size_t n)
-{
-    vm->root_count -= n;
+    vm->root_cap = GC_GROW_CAP(vm->root_cap);
+    vm->roots = realloc(vm->roots, vm->root_cap * sizeof(Value));
+    if (vm->roots == NULL) abort();
 }
 
 void vm_add_root(VM *vm, Value *slot)

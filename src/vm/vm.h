@@ -456,10 +456,19 @@ bool vm_exception_matches(VM *vm, ObjClass *cls);
 Value vm_take_exception(VM *vm);
 
 /* ---- GC roots for C temporaries --------------------------------------- */
-/* Keep v alive until the matching vm_pop_root. */
-void vm_push_root(VM *vm, Value v);
+void vm_grow_roots(VM *vm);
+/* Keep v alive until the matching vm_pop_root. (Inline: C code around a
+ * task step pushes a few dozen a step.) */
+static inline void vm_push_root(VM *vm, Value v)
+{
+    if (vm->root_count == vm->root_cap) vm_grow_roots(vm);
+    vm->roots[vm->root_count++] = v;
+}
 /* Forget the last n pushed roots. */
-void vm_pop_root(VM *vm, size_t n);
+static inline void vm_pop_root(VM *vm, size_t n)
+{
+    vm->root_count -= n;
+}
 /* Keep *slot alive for the VM's lifetime (module state). */
 void vm_add_root(VM *vm, Value *slot);
 
