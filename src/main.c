@@ -34,7 +34,8 @@ static const char usage_text[] =
     "  --cell-timeout S       stop a lesson cell that runs longer than S seconds\n"
     "  --timeline             after a script (or each cell of a lesson replayed):\n"
     "                         when each task ran, waited and ended\n"
-    "  --explain              after a script: what ran and what it awaited, step by step\n"
+    "  --explain              after a script (or each cell of a lesson replayed): what\n"
+    "                         ran and what it awaited, step by step\n"
     "  --trace-json FILE      the script's timeline for Perfetto / chrome://tracing\n"
     "  --block-threshold S    report a task step that holds the event loop S seconds\n"
     "                         or more (default 0.1; 0: never; scripts: with --timeline)\n"
@@ -142,9 +143,11 @@ int main(int argc, char **argv)
         if (lesson.mode == LESSON_HTML && i + 1 < argc)
             return usage_error("%s", "--html writes one page: give it one LESSON.md");
         lesson.clock = clock_given ? (virtual_clock ? 2 : 1) : 0;
-        if (timeline && lesson.mode != LESSON_REPLAY && lesson.mode != LESSON_HTML)
-            return usage_error("%s", "--timeline draws charts on replay; in a lesson, the `timeline` cell option records one");
+        if ((timeline || explain) && lesson.mode != LESSON_REPLAY && lesson.mode != LESSON_HTML)
+            return usage_error("%s", "--timeline and --explain tell cells on replay; in a lesson, the `timeline` cell "
+                                     "option records a chart");
         lesson.timeline = timeline;
+        lesson.explain = explain && lesson.mode == LESSON_REPLAY;
         int status = 0;
         for (; i < argc; i++) {
             int st = lesson_run(argv[i], &lesson);

@@ -632,6 +632,22 @@ static void render_block(cmark_node *n, const Style *st, int depth)
     }
 }
 
+/* --timeline / --explain on replay: after a cell that ran tasks, its chart
+ * (unless its `timeline` option drew it already) and its steps in words. */
+static void replay_record(Session *s, const Cell *c, const LessonOptions *o, bool color)
+{
+    vm_end_line(s->vm);
+    if (o->timeline && !c->timeline) {
+        fputs("timeline:\n", stdout);
+        aio_timeline_print(s->vm, stdout, 72, color);
+        aio_print_block_reports(s->vm, stdout);
+    }
+    if (o->explain) {
+        fputs("explain:\n", stdout);
+        aio_timeline_explain(s->vm, stdout);
+    }
+}
+
 static int replay(Lesson *l, const LessonOptions *o)
 {
     bool tty = isatty(STDOUT_FILENO);
@@ -652,13 +668,8 @@ static int replay(Lesson *l, const LessonOptions *o)
             }
             fputc('\n', stdout);
             fflush(stdout);
-            CellRun run = run_cell(s, &nb, c, o->cell_timeout, o->timeline);
-            if (o->timeline && !c->timeline && run.recorded && aio_timeline(s->vm)->n_rows > 0) {
-                vm_end_line(s->vm);
-                fputs("timeline:\n", stdout);
-                aio_timeline_print(s->vm, stdout, 72, st.color);
-                aio_print_block_reports(s->vm, stdout);
-            }
+            CellRun run = run_cell(s, &nb, c, o->cell_timeout, o->timeline || o->explain);
+            if (run.recorded && aio_timeline(s->vm)->n_rows > 0) replay_record(s, c, o, st.color);
             if (run.timed) notebook_print_timing(s, &run.report, nb.tty);
             if (!run.ok && !c->raises) failures++;
             fputc('\n', stdout);

@@ -16,6 +16,7 @@ typedef struct {
     double cell_timeout; /* seconds; 0: none */
     const char *html_path; /* LESSON_HTML: where the page goes */
     bool timeline;         /* LESSON_REPLAY (--timeline): a chart after every cell that ran tasks */
+    bool explain;          /* LESSON_REPLAY (--explain): its steps in words too */
 } LessonOptions;
 
 /* Replay, check, record or draw one lesson; the exit status (0 ok, 1 a
