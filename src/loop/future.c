@@ -275,9 +275,9 @@ static uint32_t timeline_row(VM *vm, Value task, bool creating)
 /* set_name on a recorded task: its row takes the new name. */
 static void record_renamed(VM *vm, Value task)
 {
-    Timeline *tl = &aio(vm)->timeline;
+    Timeline *tl = &aio(vm)->timeline; /* a task exists: so does the asyncio state */
     Future *t = future_of(task);
-    if (vm->aio == NULL || !tl->on || t->timeline_generation != tl->generation) return;
+    if (!tl->on || t->timeline_generation != tl->generation) return;
     TextBuf b;
     tb_init(&b);
     task_describe(vm, task, &b);
