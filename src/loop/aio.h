@@ -110,6 +110,7 @@ struct Loop {
     uint32_t timers_cancelled; /* cancelled handles still in the heap */
     bool running, stopping, closed;
     bool is_session; /* the notebook session's loop: alive across cells, runs nested */
+    bool debug;      /* set_debug(): remembered only */
     Value current_task; /* the task whose step runs now, EMPTY */
     Value exception_handler; /* set_exception_handler's callable, EMPTY for the default */
     /* While a pass runs task steps back to back, the clock read when the

@@ -821,13 +821,27 @@ static bool l_is_closed(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value
     return true;
 }
 
+/* get_debug() / set_debug(flag): remembered; loopbook has no debug mode
+ * (no slow-callback warnings, no creation tracebacks). */
 static bool l_get_debug(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     (void)kwnames;
     SELF_LOOP(l);
-    (void)l;
     (void)args;
-    *out = FALSE_VAL;
+    *out = BOOL_VAL(l->debug);
+    return true;
+}
+
+static bool l_set_debug(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self", "enabled"};
+    Value a[2];
+    BIND("set_debug", names, 2, 2, 0, a);
+    SELF_LOOP(l);
+    bool on;
+    if (!op_truthy(vm, a[1], &on)) return false;
+    l->debug = on;
+    *out = NONE_VAL;
     return true;
 }
 
@@ -1024,6 +1038,7 @@ void loop_install(VM *vm, ObjModule *m)
         {"is_running", l_is_running},
         {"is_closed", l_is_closed},
         {"get_debug", l_get_debug},
+        {"set_debug", l_set_debug},
         {"call_exception_handler", l_call_exception_handler},
         {"default_exception_handler", l_default_exception_handler},
         {"set_exception_handler", l_set_exception_handler},

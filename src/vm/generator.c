@@ -37,6 +37,9 @@ static ObjClass *class_for_code(VM *vm, const ObjCode *code)
 struct NeverAwaited {
     ObjGenerator **fresh; /* coroutines not started when last looked at (weak) */
     size_t n_fresh, cap_fresh;
+    uint64_t created, checked; /* coroutines made so far; how many when an except block last asked */
+    uint32_t checks;           /* collections asked for by except blocks */
+    const Frame *place;        /* where the collection that reports them was asked for, or NULL */
     char **printed; /* "file:line:name" of each warning printed */
     size_t n_printed, cap_printed;
 };
@@ -63,6 +66,7 @@ static void remember_fresh_coroutine(VM *vm, ObjGenerator *g)
     struct NeverAwaited *na = never_awaited_state(vm);
     if (na->n_fresh == na->cap_fresh) na->fresh = grow_array(na->fresh, &na->cap_fresh, sizeof(ObjGenerator *));
     na->fresh[na->n_fresh++] = g;
+    na->created++;
 }
 
 /* Never started (a close() or a throw() counts as a start), not reported yet. */
@@ -106,16 +110,43 @@ static void print_never_awaited(VM *vm, ObjGenerator *g, const char *file, uint3
     fflush(vm->err);
 }
 
-void gen_warn_dropped_result(VM *vm, Value v, const Frame *frame)
+/* The warning for g, placed at frame's current line (with its source). */
+static void print_dropped_at(VM *vm, ObjGenerator *g, const Frame *frame)
 {
-    if (!IS_GENERATOR(v) || !never_awaited(vm, AS_GENERATOR(v))) return;
     const ObjCode *code = frame->code;
     uint32_t offset = (uint32_t)(frame->ip - code->bytecode);
     uint32_t line = code_line_at(code, offset ? offset - 1 : 0);
     const char *src = NULL;
     size_t src_len = 0;
     if (!traceback_source_line(vm, code->filename, line, &src, &src_len)) src = NULL;
-    print_never_awaited(vm, AS_GENERATOR(v), code->filename->data, line, src, src_len, true);
+    print_never_awaited(vm, g, code->filename->data, line, src, src_len, true);
+}
+
+void gen_warn_dropped_result(VM *vm, Value v, const Frame *frame)
+{
+    if (!IS_GENERATOR(v) || !never_awaited(vm, AS_GENERATOR(v))) return;
+    print_dropped_at(vm, AS_GENERATOR(v), frame);
+}
+
+void gen_check_dropped_at_except_end(VM *vm, const Frame *frame)
+{
+    struct NeverAwaited *na = vm->never_awaited;
+    /* the program's except blocks only: asyncio's own would give its lines */
+    if (na == NULL || na->checked == na->created || (frame->code->flags & CODE_FROZEN)) return;
+    /* a collection costs about the live heap: past the first few, ask for
+     * one only after a quarter of that has been allocated since the last,
+     * so that a loop that raises and makes coroutines at each turn stays
+     * linear */
+    size_t since = vm->bytes_allocated > vm->live_bytes ? vm->bytes_allocated - vm->live_bytes : 0;
+    if (na->checks >= 16 && since < vm->live_bytes / 4) return;
+    na->checks++;
+    na->checked = na->created; /* one collection per batch of new coroutines, not one per except */
+    bool any = false;
+    for (size_t i = 0; i < na->n_fresh && !any; i++) any = never_awaited(vm, na->fresh[i]);
+    if (!any) return;
+    na->place = frame;
+    gc_collect(vm);
+    na->place = NULL;
 }
 
 static void free_never_awaited(VM *vm)
@@ -138,6 +169,10 @@ void gen_report_dead_coroutines(VM *vm, bool at_exit)
         if (!never_awaited(vm, g)) continue; /* started (or reported): forgotten */
         if (!at_exit && g->obj.marked) {
             na->fresh[kept++] = g;
+            continue;
+        }
+        if (!at_exit && na->place) {
+            print_dropped_at(vm, g, na->place);
             continue;
         }
         /* No Python frame runs here: CPython says "sys:1". At shutdown its

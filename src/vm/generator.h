@@ -79,6 +79,11 @@ void generator_install(VM *vm);
  * `await f()`) is dropped in `frame`; a coroutine that never started is
  * reported at the statement's file:line with its source line. */
 void gen_warn_dropped_result(VM *vm, Value v, const Frame *frame);
+/* The end of an except block (POP_EXCEPT in `frame`): CPython frees what
+ * the failed call held there, so a coroutine made for it and never started
+ * is reported now, at this line. Asks the collector only when coroutines
+ * were made since it last asked and one of them has not started. */
+void gen_check_dropped_at_except_end(VM *vm, const Frame *frame);
 /* For the GC, after marking and before anything is freed (so that names
  * can still be read): report the never-started coroutines that are about
  * to be freed, in the form CPython uses where no Python frame runs

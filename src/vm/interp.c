@@ -1617,6 +1617,10 @@ dispatch:
     CASE(POP_EXCEPT)
     {
         fiber->exc_info = POP();
+        if (vm->never_awaited) {
+            SYNC();
+            gen_check_dropped_at_except_end(vm, frame);
+        }
         DISPATCH();
     }
     CASE(CHECK_EXC_MATCH)

@@ -1,6 +1,6 @@
 # asyncio: what programs import. The event loop, futures and tasks are C
 # (_asyncio_core, src/loop); this file adds what is written in Python as in
-# CPython: the runner (asyncio.run), sleep, to_thread, and re-exports the
+# CPython: the runner (asyncio.run, Runner), sleep, to_thread, and re-exports the
 # synchronisation primitives and task helpers of asyncio_sync / asyncio_tasks.
 
 from _asyncio_core import (
@@ -71,6 +71,81 @@ def _cancel_all_tasks(loop):
             })
 
 
+class Runner:
+    """Runs coroutines on one event loop, made on first use and closed (its
+    tasks cancelled, its shutdown steps run) by close() or the with block."""
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._state = 'created'
+        self._debug = debug
+        self._loop_factory = loop_factory
+        self._loop = None
+        self._set_event_loop = False
+
+    def __enter__(self):
+        self._lazy_init()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.close()
+
+    def close(self):
+        if self._state != 'initialized':
+            return
+        loop = self._loop
+        try:
+            _cancel_all_tasks(loop)
+            loop.run_until_complete(_nothing_to_shut_down())
+            loop.run_until_complete(_nothing_to_shut_down())
+        finally:
+            if self._set_event_loop:
+                set_event_loop(None)
+            loop._report_unretrieved()
+            loop.close()
+            self._loop = None
+            self._state = 'closed'
+
+    def get_loop(self):
+        self._lazy_init()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not iscoroutine(coro):
+            raise ValueError("a coroutine was expected, got {!r}".format(coro))
+        if _get_running_loop() is not None:
+            raise RuntimeError(
+                "Runner.run() cannot be called from a running event loop")
+        self._lazy_init()
+        task = self._loop.create_task(coro)
+        # The first Ctrl-C cancels the task; if that ends it, it becomes
+        # KeyboardInterrupt here.
+        _set_interrupt_task(task)
+        try:
+            return self._loop.run_until_complete(task)
+        except CancelledError:
+            if _interrupt_count() > 0 and task.uncancel() == 0:
+                raise KeyboardInterrupt()
+            raise
+        finally:
+            _set_interrupt_task(None)
+
+    def _lazy_init(self):
+        if self._state == 'closed':
+            raise RuntimeError("Runner is closed")
+        if self._state == 'initialized':
+            return
+        if self._loop_factory is None:
+            self._loop = new_event_loop()
+            if not self._set_event_loop:
+                set_event_loop(self._loop)
+                self._set_event_loop = True
+        else:
+            self._loop = self._loop_factory()
+        if self._debug is not None:
+            self._loop.set_debug(self._debug)
+        self._state = 'initialized'
+
+
 def run(main, *, debug=None):
     if _session_loop_running():
         # a notebook cell: the session's loop runs it (no nest_asyncio needed)
@@ -80,32 +155,8 @@ def run(main, *, debug=None):
     if _get_running_loop() is not None:
         raise RuntimeError(
             "asyncio.run() cannot be called from a running event loop")
-    if not iscoroutine(main):
-        raise ValueError("a coroutine was expected, got {!r}".format(main))
-    loop = new_event_loop()
-    set_event_loop(loop)
-    try:
-        task = loop.create_task(main)
-        # The first Ctrl-C cancels main; if that ends it, it becomes
-        # KeyboardInterrupt here (CPython's Runner.run).
-        _set_interrupt_task(task)
-        try:
-            return loop.run_until_complete(task)
-        except CancelledError:
-            if _interrupt_count() > 0 and task.uncancel() == 0:
-                raise KeyboardInterrupt()
-            raise
-        finally:
-            _set_interrupt_task(None)
-    finally:
-        try:
-            _cancel_all_tasks(loop)
-            loop.run_until_complete(_nothing_to_shut_down())
-            loop.run_until_complete(_nothing_to_shut_down())
-        finally:
-            set_event_loop(None)
-            loop._report_unretrieved()
-            loop.close()
+    with Runner(debug=debug) as runner:
+        return runner.run(main)
 
 
 from asyncio_sync import (
