@@ -1,4 +1,6 @@
-# A callback chain on call_later: each callback schedules the next, with loop.time() deltas rounded.
+# A callback chain on call_later: each callback schedules the next; each fires
+# no earlier than its delays add up to (and not much later: the bound leaves
+# room for a loaded machine under the real clock).
 import asyncio
 
 
@@ -8,7 +10,8 @@ async def main():
     done = loop.create_future()
 
     def step(n):
-        print("step", n, "at", round(loop.time() - start, 1))
+        elapsed = loop.time() - start
+        print("step", n, "on time:", n * 0.1 - 1e-3 <= elapsed < n * 0.1 + 0.3)
         if n < 3:
             loop.call_later(0.1, step, n + 1)
         else:
