@@ -160,7 +160,7 @@ def run(main, *, debug=None):
 
 
 from asyncio_sync import (
-    Lock, Event, Condition, Semaphore, BoundedSemaphore,
+    Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier, BrokenBarrierError,
     Queue, PriorityQueue, LifoQueue, QueueEmpty, QueueFull,
 )
 from asyncio_tasks import (

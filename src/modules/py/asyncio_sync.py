@@ -409,6 +409,103 @@ class BoundedSemaphore(Semaphore):
         super().release()
 
 
+# ---------------------------------------------------------------- Barrier
+
+
+class BrokenBarrierError(RuntimeError):
+    """A Barrier was reset or aborted while a task waited at it."""
+
+    __module__ = 'asyncio.exceptions'
+
+
+class Barrier(_LoopBound):
+    """Where `parties` tasks meet: each wait() returns (its arrival index)
+    once the last of them has arrived; then the barrier fills again.
+
+    States: 'filling' (tasks arrive), 'draining' (the round is released and
+    its tasks leave), 'resetting' (reset() with tasks inside), 'broken'
+    (abort()). A task arriving while a round drains or resets waits for it
+    to be over.
+    """
+
+    __module__ = 'asyncio.locks'
+
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError('parties must be > 0')
+        self._cond = Condition()
+        self._parties = parties
+        self._state = 'filling'
+        self._count = 0  # tasks inside wait()
+
+    def __repr__(self):
+        extra = self._state
+        if not self.broken:
+            extra += f', waiters:{self.n_waiting}/{self.parties}'
+        return f'{_default_repr(self)[:-1]} [{extra}]>'
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        """Wait for the round to fill; return this task's arrival index."""
+        async with self._cond:
+            await self._cond.wait_for(lambda: self._state not in ('draining', 'resetting'))
+            if self._state == 'broken':
+                raise BrokenBarrierError('Barrier aborted')
+            index = self._count
+            self._count += 1
+            try:
+                if index + 1 == self._parties:
+                    self._state = 'draining'  # the last one lets the round go
+                    self._cond.notify_all()
+                else:
+                    await self._cond.wait_for(lambda: self._state != 'filling')
+                    if self._state in ('broken', 'resetting'):
+                        raise BrokenBarrierError('Abort or reset of barrier')
+                return index
+            finally:
+                self._count -= 1
+                self._left()
+
+    def _left(self):
+        # the last task out of a drained or reset round lets the next fill
+        if self._count == 0:
+            if self._state in ('resetting', 'draining'):
+                self._state = 'filling'
+            self._cond.notify_all()
+
+    async def reset(self):
+        """Back to empty: tasks waiting get BrokenBarrierError."""
+        async with self._cond:
+            if self._count > 0:
+                self._state = 'resetting'
+            else:
+                self._state = 'filling'
+            self._cond.notify_all()
+
+    async def abort(self):
+        """Broken for good: every wait(), now and later, raises BrokenBarrierError."""
+        async with self._cond:
+            self._state = 'broken'
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return self._count if self._state == 'filling' else 0
+
+    @property
+    def broken(self):
+        return self._state == 'broken'
+
+
 # ------------------------------------------------------------------ Queue
 
 
