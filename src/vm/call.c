@@ -361,7 +361,7 @@ static bool object_new(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value 
 static bool zero_arg_super(VM *vm, Value *cls, Value *self)
 {
     Frame *fr = vm->fiber->frame;
-    if (fr == NULL) return vm_raise(vm, vm->c.RuntimeError, "super(): no arguments");
+    if (fr == NULL || fr->code->argcount == 0) return vm_raise(vm, vm->c.RuntimeError, "super(): no arguments");
     ObjCode *code = fr->code;
     for (uint32_t i = 0; i < code->n_free; i++) {
         if (strcmp(code->freenames[i]->data, "__class__") != 0) continue;
@@ -377,17 +377,27 @@ static bool zero_arg_super(VM *vm, Value *cls, Value *self)
     return vm_raise(vm, vm->c.RuntimeError, "super(): __class__ cell not found");
 }
 
+/* super.__new__(super, ...): super() and super(cls, obj). `super` is the
+ * class itself, as in CPython (print(super) says <class 'super'>). */
 static bool super_new(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
-    (void)kwnames;
+    if (kwnames && kwnames->len) return vm_raise(vm, vm->c.TypeError, "super() takes no keyword arguments");
+    args++; /* the class being called: super itself */
+    nargs--;
     Value cls, self;
     if (nargs == 0) {
         if (!zero_arg_super(vm, &cls, &self)) return false;
     } else if (nargs == 2 && IS_CLASS(args[0])) {
         cls = args[0];
         self = args[1];
+    } else if (nargs > 2) {
+        return vm_raise(vm, vm->c.TypeError, "super() expected at most 2 arguments, got %d", nargs);
+    } else if (!IS_CLASS(args[0])) {
+        return vm_raise(vm, vm->c.TypeError, "super() argument 1 must be a type, not %s",
+                        vm_class_of(vm, args[0])->name->data);
     } else {
-        return vm_raise(vm, vm->c.TypeError, "super() needs zero or two arguments");
+        /* super(type): an unbound super object, which lessons never need */
+        return vm_raise(vm, vm->c.NotImplementedError, "super() with one argument is not supported");
     }
     ObjInstance *sup = instance_new(vm, vm->c.super_);
     vm_push_root(vm, OBJ_VAL(sup));
@@ -437,7 +447,8 @@ void function_install(VM *vm)
     ObjNative *bc = native_new(vm, "__build_class__", build_class, NULL);
     vm->build_class = OBJ_VAL(bc);
     dict_set_str(vm, vm->builtins, bc->name, OBJ_VAL(bc));
-    vm_define_native(vm, vm->builtins, "super", super_new, NULL);
+    vm_define_native(vm, vm->c.super_->dict, "__new__", super_new, vm->c.super_);
+    vm_define_value(vm, vm->builtins, "super", OBJ_VAL(vm->c.super_));
     vm_define_value(vm, vm->builtins, "__name__", OBJ_VAL(vm->n.builtins));
 }
 
