@@ -86,7 +86,7 @@ static void unwind_block(Compiler *c, int index, bool preserve_tos)
     case FB_HANDLER_RANGE: break;
     case FB_FOR:
         if (preserve_tos) emit(c, OP_SWAP, 2);
-        emit(c, OP_POP_TOP, 0);
+        emit(c, OP_POP_ITER, 0);
         break;
     case FB_WITH:
         if (preserve_tos) emit(c, OP_SWAP, 2);
@@ -145,7 +145,7 @@ static void compile_break_continue(Compiler *c, const Node *s)
     for (int i = c->u->n_fblocks - 1; i > loop; i--) unwind_block(c, i, false);
     FBlock *b = &c->u->fblocks[loop];
     if (is_break) {
-        if (b->kind == FB_FOR) emit(c, OP_POP_TOP, 0);
+        if (b->kind == FB_FOR) emit(c, OP_POP_ITER, 0);
         uint32_t j = emit(c, OP_JUMP, 0);
         b->breaks = realloc(b->breaks, (b->n_breaks + 1) * sizeof(uint32_t));
         if (b->breaks == NULL) abort();

@@ -58,6 +58,7 @@ static int stack_effect(Opcode op, uint32_t arg)
 {
     switch (op) {
     case OP_POP_TOP:
+    case OP_POP_ITER:
     case OP_POP_CALL_RESULT:
     case OP_STORE_FAST:
     case OP_STORE_DEREF:

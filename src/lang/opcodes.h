@@ -15,6 +15,7 @@
     X(NOP, N)                                                                                      \
     /* stack */                                                                                    \
     X(POP_TOP, N)                                                                                  \
+    X(POP_ITER, N)         /* a for loop's iterator, left early (break, return) */                \
     X(COPY, B)             /* push a copy of the item B deep (1 = top) */                          \
     X(SWAP, B)             /* swap top with the item B deep */                                     \
     /* constants and names */                                                                      \

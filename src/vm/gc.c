@@ -623,6 +623,10 @@ void gc_collect(VM *vm)
     vm->live_bytes = 0;
     mark_roots(vm);
     while (vm->gray_count > 0) blacken(vm, vm->gray[--vm->gray_count]);
+    if (vm->gc_watch && !vm->gc_watch->marked) {
+        vm->gc_watch_dead = true;
+        gc_keep_alive(vm, OBJ_VAL(vm->gc_watch)); /* once more: its finalizer runs after */
+    }
     str_table_sweep(vm); /* interned strings are weak */
     sweep(vm);
     /* From here on bytes_allocated counts from what survived. */

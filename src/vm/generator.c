@@ -128,6 +128,56 @@ void gen_warn_dropped_result(VM *vm, Value v, const Frame *frame)
     print_dropped_at(vm, AS_GENERATOR(v), frame);
 }
 
+/* Whether g is suspended inside a try (finally, except, with): closing it
+ * would run code. */
+static bool suspended_in_try(const ObjGenerator *g)
+{
+    if (g->state != GEN_SUSPENDED || g->fiber == NULL || g->fiber->frame == NULL) return false;
+    const Frame *fr = g->fiber->frame;
+    const ObjCode *code = fr->code;
+    uint32_t offset = (uint32_t)(fr->ip - code->bytecode) - 1;
+    for (uint32_t i = 0; i < code->n_excepts; i++)
+        if (offset >= code->excepts[i].start && offset < code->excepts[i].end) return true;
+    return false;
+}
+
+/* "Exception ignored in: <generator object numbers at 0x...>" and the
+ * traceback, for a close() that failed while nobody could be told. */
+static void report_ignored(VM *vm, Value obj)
+{
+    if (IS_EXCEPTION(vm->exception) && AS_EXCEPTION(vm->exception)->traceback == NULL && vm->fiber &&
+        vm->fiber->frame)
+        traceback_add_frame(vm, vm->fiber->frame);
+    Value exc = vm_take_exception(vm);
+    vm_push_root(vm, exc);
+    fflush(vm->out);
+    ObjStr *r;
+    if (op_repr(vm, obj, &r)) fprintf(vm->err, "Exception ignored in: %s\n", r->data);
+    else vm_take_exception(vm);
+    traceback_print(vm, exc, vm->err);
+    fflush(vm->err);
+    vm_pop_root(vm, 1);
+}
+
+void gen_check_dropped(VM *vm, Value v)
+{
+    if (!IS_GENERATOR(v) || AS_OBJ(v)->cls != vm->c.generator || !suspended_in_try(AS_GENERATOR(v))) return;
+    /* a collection costs about the live heap: past the first few, only after
+     * a quarter of that was allocated since the last */
+    size_t since = vm->bytes_allocated > vm->live_bytes ? vm->bytes_allocated - vm->live_bytes : 0;
+    if (vm->gc_watch_checks >= 16 && since < vm->live_bytes / 4) return;
+    vm->gc_watch_checks++;
+    vm->gc_watch = AS_OBJ(v);
+    vm->gc_watch_dead = false;
+    gc_collect(vm);
+    vm->gc_watch = NULL;
+    if (!vm->gc_watch_dead) return;
+    /* nobody holds it: CPython's reference count would close it now */
+    vm_push_root(vm, v);
+    if (!gen_close_object(vm, AS_GENERATOR(v))) report_ignored(vm, v);
+    vm_pop_root(vm, 1);
+}
+
 void gen_check_dropped_at_except_end(VM *vm, const Frame *frame)
 {
     struct NeverAwaited *na = vm->never_awaited;

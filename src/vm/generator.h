@@ -84,6 +84,12 @@ void gen_warn_dropped_result(VM *vm, Value v, const Frame *frame);
  * is reported now, at this line. Asks the collector only when coroutines
  * were made since it last asked and one of them has not started. */
 void gen_check_dropped_at_except_end(VM *vm, const Frame *frame);
+/* A generator was let go of (a for loop left early, `del g`): if it is
+ * suspended inside a try and nothing else holds it, close it now, so that
+ * its finally runs where CPython's reference count would run it. (The
+ * collector is asked; past the first 16 times, only after a quarter of the
+ * live heap has been allocated since the last.) Runs Python code. */
+void gen_check_dropped(VM *vm, Value v);
 /* For the GC, after marking and before anything is freed (so that names
  * can still be read): report the never-started coroutines that are about
  * to be freed, in the form CPython uses where no Python frame runs

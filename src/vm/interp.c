@@ -555,6 +555,15 @@ static bool send_to_iterator(VM *vm, Value recv, Value val, Value *out, bool *do
     return true;
 }
 
+/* `del NAME` let go of `old` (no longer held by the name; not kept here):
+ * a generator is closed if nothing else holds it, and asyncio hears of
+ * anything else (a failed task nobody looked at). The frame is synced. */
+static void deleted_name(VM *vm, Value old)
+{
+    if (IS_GENERATOR(old)) gen_check_dropped(vm, old);
+    else if (vm->deleted_hook) vm->deleted_hook(vm, old);
+}
+
 /* Find the handler for the instruction that ends at ip in frame, or NULL. */
 static const ExceptEntry *find_handler(const ObjCode *code, uint32_t offset)
 {
@@ -659,6 +668,15 @@ dispatch:
         sp--;
         DISPATCH();
     }
+    CASE(POP_ITER)
+    {
+        Value it = *--sp;
+        if (IS_GENERATOR(it)) {
+            SYNC();
+            gen_check_dropped(vm, it);
+        }
+        DISPATCH();
+    }
     CASE(COPY)
     {
         uint8_t n = READ_B();
@@ -756,9 +774,9 @@ dispatch:
         }
         Value old = slots[i];
         slots[i] = EMPTY_VAL;
-        if (vm->deleted_hook) {
+        if (IS_GENERATOR(old) || vm->deleted_hook) {
             SYNC();
-            vm->deleted_hook(vm, old);
+            deleted_name(vm, old);
         }
         DISPATCH();
     }
@@ -791,9 +809,9 @@ dispatch:
         }
         Value old = cell->value;
         cell->value = EMPTY_VAL;
-        if (vm->deleted_hook) {
+        if (IS_GENERATOR(old) || vm->deleted_hook) {
             SYNC();
-            vm->deleted_hook(vm, old);
+            deleted_name(vm, old);
         }
         DISPATCH();
     }
@@ -824,12 +842,13 @@ dispatch:
         uint16_t i = READ_H();
         SYNC();
         bool found;
+        Value old = dict_get_str(frame->globals, code->names[i]);
         CHECK(dict_del(vm, frame->globals, OBJ_VAL(code->names[i]), &found));
         if (!found) {
             name_error(vm, code->names[i]);
             THROW();
         }
-        if (vm->deleted_hook) vm->deleted_hook(vm, EMPTY_VAL);
+        deleted_name(vm, old);
         DISPATCH();
     }
     CASE(LOAD_NAME)
@@ -853,13 +872,14 @@ dispatch:
         uint16_t i = READ_H();
         SYNC();
         bool found;
-        CHECK(dict_del(vm, frame->locals_dict ? frame->locals_dict : frame->globals, OBJ_VAL(code->names[i]),
-                       &found));
+        ObjDict *names = frame->locals_dict ? frame->locals_dict : frame->globals;
+        Value old = dict_get_str(names, code->names[i]);
+        CHECK(dict_del(vm, names, OBJ_VAL(code->names[i]), &found));
         if (!found) {
             name_error(vm, code->names[i]);
             THROW();
         }
-        if (vm->deleted_hook) vm->deleted_hook(vm, EMPTY_VAL);
+        deleted_name(vm, old);
         DISPATCH();
     }
     CASE(LOAD_ATTR)

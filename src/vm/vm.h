@@ -351,6 +351,12 @@ struct VM {
     size_t next_gc;
     bool gc_stress;
     bool gc_running;
+    /* An object a collection is asked about (gen_check_dropped): when the
+     * marking does not reach it, it is kept for this once and watch_dead
+     * says so, so that its finalizer can run. */
+    Obj *gc_watch;
+    bool gc_watch_dead;
+    uint32_t gc_watch_checks; /* collections asked for this way */
     Obj **gray;
     size_t gray_count, gray_cap;
     Value *roots; /* temporaries pushed by C code */
@@ -394,8 +400,8 @@ struct VM {
      * runner cancels the main task on the first Ctrl-C), false to raise
      * KeyboardInterrupt as usual. */
     bool (*interrupt_hook)(VM *vm);
-    /* `del NAME` let go of `old` (EMPTY: not known, a global or a name in a
-     * dict; otherwise no longer held by the frame, and not to be kept):
+    /* `del NAME` let go of `old` (EMPTY when the name was not there; no
+     * longer held by the name, and not to be kept):
      * asyncio asks the GC whether a failed task went with it, to say "Task
      * exception was never retrieved" when CPython's reference counts would.
      * Called at a point where Python code may run (the frame is synced). */
