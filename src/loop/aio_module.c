@@ -539,9 +539,8 @@ void aio_default_block_threshold(double seconds)
 }
 
 /* `del t` may have dropped the last reference to a task that failed with
- * nobody looking. For a local known to be one, ask the GC now (CPython
- * reports it at the del); for a name whose value is not known, at the next
- * pass (see aio_report_dead_tasks). */
+ * nobody looking: ask the GC now (CPython reports it at the del); for a
+ * value not known, at the next pass (see aio_report_dead_tasks). */
 static void on_deleted(VM *vm, Value old)
 {
     if (IS_EMPTY(old)) {
