@@ -13,6 +13,7 @@
 #include "compiler.h"
 #include "disasm.h"
 #include "format.h"
+#include "generator.h"
 #include "interp.h"
 #include "lexer.h"
 #include "ops.h"
@@ -34,6 +35,8 @@ void session_free(Session *s)
 {
     if (s == NULL) return;
     vm_catch_sigint(NULL);
+    gen_close_suspended_at_exit(s->vm);
+    fflush(s->vm->out);
     vm_free(s->vm);
     free(s->held_output);
     free(s);

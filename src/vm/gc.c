@@ -669,6 +669,17 @@ void gc_free_all(VM *vm)
     vm->gray_count = vm->gray_cap = 0;
 }
 
+void gc_each_live_object(VM *vm, void (*fn)(VM *vm, Obj *o, void *ctx), void *ctx)
+{
+    gc_collect(vm);
+    finish_sweep(vm); /* dead objects in unswept pages are not visited */
+    for (Obj *o = vm->objects; o != NULL; o = o->gc_next) fn(vm, o, ctx);
+    for (size_t c = 0; c < GC_SIZE_CLASSES; c++)
+        for (GcPage *p = vm->pages[c]; p != NULL; p = p->next)
+            for (uint32_t i = 0; i < p->nslots; i++)
+                if (page_slot(p, i)->kind != FREE_SLOT) fn(vm, page_slot(p, i), ctx);
+}
+
 size_t gc_count_objects(VM *vm)
 {
     finish_sweep(vm); /* dead objects in unswept pages do not count */

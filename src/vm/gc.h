@@ -26,6 +26,9 @@ bool gc_is_marked(Value v);
 void gc_keep_alive(VM *vm, Value v);
 /* How many objects are allocated (for tests). */
 size_t gc_count_objects(VM *vm);
+/* Call fn for every object still reachable (after a full collection). fn
+ * must not allocate. */
+void gc_each_live_object(VM *vm, void (*fn)(VM *vm, Obj *o, void *ctx), void *ctx);
 /* Free every object (VM teardown). */
 void gc_free_all(VM *vm);
 

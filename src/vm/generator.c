@@ -178,6 +178,33 @@ void gen_check_dropped(VM *vm, Value v)
     vm_pop_root(vm, 1);
 }
 
+typedef struct {
+    Value *items;
+    size_t n, cap;
+} GeneratorList;
+
+static void note_suspended_in_try(VM *vm, Obj *o, void *ctx)
+{
+    GeneratorList *list = ctx;
+    if (o->kind != OBJ_GENERATOR || o->cls != vm->c.generator || !suspended_in_try((ObjGenerator *)o)) return;
+    if (list->n == list->cap) list->items = grow_array(list->items, &list->cap, sizeof(Value));
+    list->items[list->n++] = OBJ_VAL(o);
+}
+
+void gen_close_suspended_at_exit(VM *vm)
+{
+    /* no generator with a try was ever made: nothing to close, no collection */
+    if (!vm->made_generator_with_try || !IS_EMPTY(vm->exception)) return;
+    GeneratorList list = {0};
+    gc_each_live_object(vm, note_suspended_in_try, &list);
+    for (size_t i = 0; i < list.n; i++) vm_push_root(vm, list.items[i]);
+    for (size_t i = 0; i < list.n; i++)
+        if (AS_GENERATOR(list.items[i])->state == GEN_SUSPENDED && !gen_close_object(vm, AS_GENERATOR(list.items[i])))
+            report_ignored(vm, list.items[i]);
+    vm_pop_root(vm, list.n);
+    free(list.items);
+}
+
 void gen_check_dropped_at_except_end(VM *vm, const Frame *frame)
 {
     struct NeverAwaited *na = vm->never_awaited;
@@ -261,6 +288,7 @@ bool generator_create(VM *vm, ObjFunction *fn, Value *args, int nargs, ObjTuple 
     f->owner = (Obj *)g;
     vm_pop_root(vm, 1);
     if (g->obj.cls == vm->c.coroutine) remember_fresh_coroutine(vm, g); /* for the GC's report */
+    else if (code->n_excepts > 0) vm->made_generator_with_try = true;
     *out = OBJ_VAL(g);
     return true;
 }

@@ -90,6 +90,9 @@ void gen_check_dropped_at_except_end(VM *vm, const Frame *frame);
  * collector is asked; past the first 16 times, only after a quarter of the
  * live heap has been allocated since the last.) Runs Python code. */
 void gen_check_dropped(VM *vm, Value v);
+/* At the end of the program: close the generators still suspended inside
+ * a try, as CPython's shutdown does (their finally runs). */
+void gen_close_suspended_at_exit(VM *vm);
 /* For the GC, after marking and before anything is freed (so that names
  * can still be read): report the never-started coroutines that are about
  * to be freed, in the form CPython uses where no Python frame runs

@@ -357,6 +357,7 @@ struct VM {
     Obj *gc_watch;
     bool gc_watch_dead;
     uint32_t gc_watch_checks; /* collections asked for this way */
+    bool made_generator_with_try; /* a generator whose code has a try: the exit looks for suspended ones */
     Obj **gray;
     size_t gray_count, gray_cap;
     Value *roots; /* temporaries pushed by C code */
