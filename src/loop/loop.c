@@ -163,27 +163,6 @@ void aio_before_sweep(VM *vm)
     }
 }
 
-/* A pending task nobody can reach is collected with its coroutine, which
- * CPython's collector closes first: its finally blocks run (GeneratorExit
- * at the await), and the task's report then calls it done. */
-static void close_abandoned_coroutine(VM *vm, Value coro)
-{
-    if (!IS_GENERATOR(coro) || AS_GENERATOR(coro)->state != GEN_SUSPENDED) return;
-    if (gen_close_object(vm, AS_GENERATOR(coro))) return;
-    /* raised by close() itself, it went through no Python frame: as CPython's
-     * "Exception ignored" does, the traceback is where the program is now */
-    if (IS_EXCEPTION(vm->exception) && AS_EXCEPTION(vm->exception)->traceback == NULL && vm->fiber && vm->fiber->frame)
-        traceback_add_frame(vm, vm->fiber->frame);
-    Value exc = vm_take_exception(vm);
-    vm_push_root(vm, exc);
-    fflush(vm->out);
-    ObjStr *r;
-    if (op_repr(vm, coro, &r)) fprintf(vm->err, "Exception ignored in: %s\n", r->data);
-    else vm_take_exception(vm);
-    traceback_print(vm, exc, vm->err);
-    vm_pop_root(vm, 1);
-}
-
 void aio_report_dead_tasks(VM *vm)
 {
     AioState *st = vm->aio;
@@ -199,7 +178,9 @@ void aio_report_dead_tasks(VM *vm)
         if (future_of(t)->state == FUT_PENDING) {
             /* CPython's Task.__del__ for a task nobody can wake any more */
             future_of(t)->retrieved_reported = true;
-            close_abandoned_coroutine(vm, future_of(t)->coro);
+            /* CPython's collector closes its coroutine first: the finally
+             * blocks run, and the report then calls the coroutine done */
+            gen_close_abandoned(vm, future_of(t)->coro);
             loop_report_error(vm, future_of(t)->loop, "Task was destroyed but it is pending!", EMPTY_VAL, "task", t);
         } else {
             task_report_unretrieved(vm, t);

@@ -159,6 +159,14 @@ static void report_ignored(VM *vm, Value obj)
     vm_pop_root(vm, 1);
 }
 
+void gen_close_abandoned(VM *vm, Value v)
+{
+    if (!IS_GENERATOR(v) || AS_GENERATOR(v)->state != GEN_SUSPENDED) return;
+    vm_push_root(vm, v);
+    if (!gen_close_object(vm, AS_GENERATOR(v))) report_ignored(vm, v);
+    vm_pop_root(vm, 1);
+}
+
 void gen_check_dropped(VM *vm, Value v)
 {
     if (!IS_GENERATOR(v) || AS_OBJ(v)->cls != vm->c.generator || !suspended_in_try(AS_GENERATOR(v))) return;
@@ -171,11 +179,8 @@ void gen_check_dropped(VM *vm, Value v)
     vm->gc_watch_dead = false;
     gc_collect(vm);
     vm->gc_watch = NULL;
-    if (!vm->gc_watch_dead) return;
     /* nobody holds it: CPython's reference count would close it now */
-    vm_push_root(vm, v);
-    if (!gen_close_object(vm, AS_GENERATOR(v))) report_ignored(vm, v);
-    vm_pop_root(vm, 1);
+    if (vm->gc_watch_dead) gen_close_abandoned(vm, v);
 }
 
 typedef struct {
@@ -198,9 +203,7 @@ void gen_close_suspended_at_exit(VM *vm)
     GeneratorList list = {0};
     gc_each_live_object(vm, note_suspended_in_try, &list);
     for (size_t i = 0; i < list.n; i++) vm_push_root(vm, list.items[i]);
-    for (size_t i = 0; i < list.n; i++)
-        if (AS_GENERATOR(list.items[i])->state == GEN_SUSPENDED && !gen_close_object(vm, AS_GENERATOR(list.items[i])))
-            report_ignored(vm, list.items[i]);
+    for (size_t i = 0; i < list.n; i++) gen_close_abandoned(vm, list.items[i]);
     vm_pop_root(vm, list.n);
     free(list.items);
 }

@@ -90,6 +90,10 @@ void gen_check_dropped_at_except_end(VM *vm, const Frame *frame);
  * collector is asked; past the first 16 times, only after a quarter of the
  * live heap has been allocated since the last.) Runs Python code. */
 void gen_check_dropped(VM *vm, Value v);
+/* Close a suspended generator or coroutine nobody can resume any more; if
+ * close() fails, print "Exception ignored in: <...>" and its traceback (at
+ * least the line the program is at), as CPython's unraisable hook does. */
+void gen_close_abandoned(VM *vm, Value v);
 /* At the end of the program: close the generators still suspended inside
  * a try, as CPython's shutdown does (their finally runs). */
 void gen_close_suspended_at_exit(VM *vm);
