@@ -38,7 +38,6 @@ struct NeverAwaited {
     ObjGenerator **fresh; /* coroutines not started when last looked at (weak) */
     size_t n_fresh, cap_fresh;
     uint64_t created, checked; /* coroutines made so far; how many when an except block last asked */
-    uint32_t checks;           /* collections asked for by except blocks */
     const Frame *place;        /* where the collection that reports them was asked for, or NULL */
     char **printed; /* "file:line:name" of each warning printed */
     size_t n_printed, cap_printed;
@@ -159,6 +158,19 @@ static void report_ignored(VM *vm, Value obj)
     vm_pop_root(vm, 1);
 }
 
+/* Whether to ask the collector about an object CPython's reference count
+ * would have freed here. A collection costs about the live heap: past the
+ * first 16 asked for, only once a quarter of that has been allocated since
+ * the last collection, so that a loop doing this at every turn stays
+ * linear. */
+static bool collection_affordable(VM *vm)
+{
+    size_t since = vm->bytes_allocated > vm->live_bytes ? vm->bytes_allocated - vm->live_bytes : 0;
+    if (vm->gc_asked >= 16 && since < vm->live_bytes / 4) return false;
+    vm->gc_asked++;
+    return true;
+}
+
 void gen_close_abandoned(VM *vm, Value v)
 {
     if (!IS_GENERATOR(v) || AS_GENERATOR(v)->state != GEN_SUSPENDED) return;
@@ -170,11 +182,7 @@ void gen_close_abandoned(VM *vm, Value v)
 void gen_check_dropped(VM *vm, Value v)
 {
     if (!IS_GENERATOR(v) || AS_OBJ(v)->cls != vm->c.generator || !suspended_in_try(AS_GENERATOR(v))) return;
-    /* a collection costs about the live heap: past the first few, only after
-     * a quarter of that was allocated since the last */
-    size_t since = vm->bytes_allocated > vm->live_bytes ? vm->bytes_allocated - vm->live_bytes : 0;
-    if (vm->gc_watch_checks >= 16 && since < vm->live_bytes / 4) return;
-    vm->gc_watch_checks++;
+    if (!collection_affordable(vm)) return;
     vm->gc_watch = AS_OBJ(v);
     vm->gc_watch_dead = false;
     gc_collect(vm);
@@ -213,13 +221,7 @@ void gen_check_dropped_at_except_end(VM *vm, const Frame *frame)
     struct NeverAwaited *na = vm->never_awaited;
     /* the program's except blocks only: asyncio's own would give its lines */
     if (na == NULL || na->checked == na->created || (frame->code->flags & CODE_FROZEN)) return;
-    /* a collection costs about the live heap: past the first few, ask for
-     * one only after a quarter of that has been allocated since the last,
-     * so that a loop that raises and makes coroutines at each turn stays
-     * linear */
-    size_t since = vm->bytes_allocated > vm->live_bytes ? vm->bytes_allocated - vm->live_bytes : 0;
-    if (na->checks >= 16 && since < vm->live_bytes / 4) return;
-    na->checks++;
+    if (!collection_affordable(vm)) return;
     na->checked = na->created; /* one collection per batch of new coroutines, not one per except */
     bool any = false;
     for (size_t i = 0; i < na->n_fresh && !any; i++) any = never_awaited(vm, na->fresh[i]);

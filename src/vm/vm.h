@@ -356,7 +356,7 @@ struct VM {
      * says so, so that its finalizer can run. */
     Obj *gc_watch;
     bool gc_watch_dead;
-    uint32_t gc_watch_checks; /* collections asked for this way */
+    uint32_t gc_asked; /* collections asked for where CPython's reference counts would free (generator.c) */
     bool made_generator_with_try; /* a generator whose code has a try: the exit looks for suspended ones */
     Obj **gray;
     size_t gray_count, gray_cap;
