@@ -120,6 +120,8 @@ struct Loop {
     bool step_clock_fresh;
     Value *tasks;       /* this loop's tasks in creation order: weak (see aio_before_sweep) */
     uint32_t n_tasks, cap_tasks;
+    Value *asyncgens;   /* async generators first iterated in this loop: weak, for shutdown_asyncgens */
+    uint32_t n_asyncgens, cap_asyncgens;
     ObjList *threads;   /* simulated threads not finished (threads.c) */
     uint32_t idle_workers; /* executor workers that finished their work and wait for more */
     uv_loop_t uv;
@@ -146,6 +148,8 @@ bool loop_new(VM *vm, Value *out);
 double loop_time(Loop *loop);
 /* Queue an internal callback (see ReadyKind). */
 void loop_ready(Loop *loop, ReadyKind kind, Value a, Value b);
+/* An async generator first iterated in this loop (weakly kept). */
+void loop_add_asyncgen(Loop *loop, Value agen);
 /* After marking: tasks nobody references any more leave their loop's list;
  * those whose exception was never retrieved are kept to be reported (as
  * CPython reports them when it frees them). */
@@ -222,6 +226,7 @@ typedef struct AioState {
     Value *dead_tasks;         /* garbage tasks whose exception nobody retrieved: to report, then drop */
     uint32_t n_dead, cap_dead;
     Value thread_trampoline;   /* asyncio._thread_call(func, args): how a thread runs a native func */
+    Value asyncgen_finalizer;  /* asyncio._finalize_asyncgen(agen): schedules its aclose() */
     ObjFiber *thread_fiber;    /* the simulated thread running a slice now, or NULL */
     uint32_t thread_c_depth;   /* vm->c_depth of that slice's interp_run */
     int64_t thread_sleep_ns;   /* its time.sleep request, or -1 */

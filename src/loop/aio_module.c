@@ -29,6 +29,7 @@ static void state_mark(VM *vm, ObjOpaque *self)
     gc_mark_value(vm, st->event_loop);
     gc_mark_value(vm, st->interrupt_task);
     gc_mark_value(vm, st->thread_trampoline);
+    gc_mark_value(vm, st->asyncgen_finalizer);
     gc_mark_value(vm, st->session_loop);
     for (uint32_t i = 0; i < st->n_dead; i++) gc_mark_value(vm, st->dead_tasks[i]);
 }
@@ -525,6 +526,36 @@ static bool f_set_thread_trampoline(VM *vm, Value *args, int nargs, ObjTuple *kw
     return true;
 }
 
+/* _set_asyncgen_finalizer(fn): fn(agen) schedules agen.aclose() on the running loop. */
+static bool f_set_asyncgen_finalizer(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"fn"};
+    Value a[1];
+    BIND("_set_asyncgen_finalizer", names, 1, 1, 0, a);
+    aio(vm)->asyncgen_finalizer = a[0];
+    *out = NONE_VAL;
+    return true;
+}
+
+/* The async generator hooks of asyncio's loops: a generator first iterated
+ * while a loop runs is noted by that loop; one let go of while suspended in
+ * a try gets its aclose() scheduled (if asyncio said how). */
+static void on_asyncgen_firstiter(VM *vm, Value agen)
+{
+    AioState *st = aio(vm);
+    if (IS_EMPTY(st->running_loop)) return;
+    Loop *l = loop_of(vm, st->running_loop);
+    if (l != NULL) loop_add_asyncgen(l, agen);
+}
+
+static void on_asyncgen_finalize(VM *vm, Value agen)
+{
+    AioState *st = aio(vm);
+    if (IS_EMPTY(st->asyncgen_finalizer) || IS_EMPTY(st->running_loop)) return;
+    Value r;
+    if (!vm_call(vm, st->asyncgen_finalizer, &agen, 1, NULL, &r)) vm_take_exception(vm);
+}
+
 static bool f_interrupt_count(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
 {
     static const char *const names[] = {0};
@@ -556,6 +587,7 @@ static void create_state(VM *vm)
     AioState *st = calloc(1, sizeof(AioState));
     if (st == NULL) abort();
     st->running_loop = st->event_loop = st->interrupt_task = st->thread_trampoline = EMPTY_VAL;
+    st->asyncgen_finalizer = EMPTY_VAL;
     st->session_loop = EMPTY_VAL;
     st->block_threshold = default_block_threshold;
     st->thread_sleep_ns = -1;
@@ -565,6 +597,8 @@ static void create_state(VM *vm)
     vm_add_root(vm, &st->self); /* the slot lives as long as the state, i.e. the VM */
     vm->interrupt_hook = on_interrupt;
     vm->deleted_hook = on_deleted;
+    vm->asyncgen_firstiter = on_asyncgen_firstiter;
+    vm->asyncgen_finalizer = on_asyncgen_finalize;
     vm->interrupt_wakeup = wake_running_loop;
     vm->tick_hook = thread_on_tick;
     vm->before_sweep_hook = aio_before_sweep;
@@ -597,6 +631,7 @@ void asyncio_core_module_init(VM *vm, ObjModule *m)
         {"_set_interrupt_task", f_set_interrupt_task},
         {"_interrupt_count", f_interrupt_count},
         {"_set_thread_trampoline", f_set_thread_trampoline},
+        {"_set_asyncgen_finalizer", f_set_asyncgen_finalizer},
         {"_session_loop_running", f_session_loop_running},
         {"_run_in_session", f_run_in_session},
         {"_set_result_unless_cancelled", f_set_result_unless_cancelled},

@@ -63,6 +63,7 @@ static void loop_free(VM *vm, ObjOpaque *self)
     if (l == NULL) return;
     unregister_loop(vm, l);
     free(l->tasks);
+    free(l->asyncgens);
     close_uv(l);
     ready_free(&l->ready);
     timers_free(&l->timers);
@@ -160,7 +161,21 @@ void aio_before_sweep(VM *vm)
             }
         }
         l->n_tasks = kept;
+        kept = 0;
+        for (uint32_t i = 0; i < l->n_asyncgens; i++)
+            if (gc_is_marked(l->asyncgens[i])) l->asyncgens[kept++] = l->asyncgens[i];
+        l->n_asyncgens = kept;
     }
+}
+
+void loop_add_asyncgen(Loop *loop, Value agen)
+{
+    if (loop->n_asyncgens == loop->cap_asyncgens) {
+        loop->cap_asyncgens = loop->cap_asyncgens ? loop->cap_asyncgens * 2 : 8;
+        loop->asyncgens = realloc(loop->asyncgens, loop->cap_asyncgens * sizeof(Value));
+        if (loop->asyncgens == NULL) abort();
+    }
+    loop->asyncgens[loop->n_asyncgens++] = agen;
 }
 
 void aio_report_dead_tasks(VM *vm)
@@ -802,6 +817,25 @@ static bool l_is_closed(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value
     return true;
 }
 
+/* _asyncgens_to_close(): the async generators first iterated in this loop
+ * that are still alive and not closed (shutdown_asyncgens closes them);
+ * the loop forgets them. */
+static bool l_asyncgens_to_close(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
+{
+    static const char *const names[] = {"self"};
+    Value a[1];
+    BIND("_asyncgens_to_close", names, 1, 1, 0, a);
+    SELF_LOOP(l);
+    ObjList *list = list_new(vm, NULL, 0);
+    vm_push_root(vm, OBJ_VAL(list));
+    for (uint32_t i = 0; i < l->n_asyncgens; i++)
+        if (!AS_GENERATOR(l->asyncgens[i])->closed) list_append(vm, list, l->asyncgens[i]);
+    l->n_asyncgens = 0;
+    vm_pop_root(vm, 1);
+    *out = OBJ_VAL(list);
+    return true;
+}
+
 /* get_debug() / set_debug(flag): remembered; loopbook has no debug mode
  * (no slow-callback warnings, no creation tracebacks). */
 static bool l_get_debug(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)
@@ -1020,6 +1054,7 @@ void loop_install(VM *vm, ObjModule *m)
         {"is_closed", l_is_closed},
         {"get_debug", l_get_debug},
         {"set_debug", l_set_debug},
+        {"_asyncgens_to_close", l_asyncgens_to_close},
         {"call_exception_handler", l_call_exception_handler},
         {"default_exception_handler", l_default_exception_handler},
         {"set_exception_handler", l_set_exception_handler},

@@ -51,6 +51,16 @@ static bool is_agen(VM *vm, Value v)
 
 static Value new_awaitable(VM *vm, ObjClass *cls, const OpaqueOps *ops, ObjGenerator *agen, Value arg)
 {
+    if (!agen->hooks_inited) {
+        /* its first __anext__ / asend / athrow / aclose: the loop notes it,
+         * to close it at shutdown_asyncgens() */
+        agen->hooks_inited = true;
+        if (vm->asyncgen_firstiter) {
+            vm_push_root(vm, arg);
+            vm->asyncgen_firstiter(vm, OBJ_VAL(agen));
+            vm_pop_root(vm, 1);
+        }
+    }
     AgenAwaitable *aw = gc_alloc_object(vm, sizeof(AgenAwaitable), OBJ_OPAQUE, cls);
     aw->base.ops = ops;
     aw->agen = agen;

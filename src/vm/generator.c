@@ -179,16 +179,38 @@ void gen_close_abandoned(VM *vm, Value v)
     vm_pop_root(vm, 1);
 }
 
+/* A generator, or an async generator the loop knows of, that close() /
+ * aclose() would run code in. */
+static bool worth_finalizing(VM *vm, Value v)
+{
+    if (!IS_GENERATOR(v) || !suspended_in_try(AS_GENERATOR(v))) return false;
+    ObjGenerator *g = AS_GENERATOR(v);
+    if (g->obj.cls == vm->c.generator) return true;
+    return g->obj.cls == vm->c.async_generator && g->hooks_inited && !g->closed && !g->running_async &&
+           vm->asyncgen_finalizer;
+}
+
+Value gen_left_in_frame(VM *vm, const Frame *frame)
+{
+    if (!vm->made_generator_with_try) return EMPTY_VAL;
+    for (uint32_t i = 0; i < frame->code->n_locals; i++)
+        if (worth_finalizing(vm, frame->slots[i])) return frame->slots[i];
+    return EMPTY_VAL;
+}
+
 void gen_check_dropped(VM *vm, Value v)
 {
-    if (!IS_GENERATOR(v) || AS_OBJ(v)->cls != vm->c.generator || !suspended_in_try(AS_GENERATOR(v))) return;
-    if (!collection_affordable(vm)) return;
+    if (!worth_finalizing(vm, v) || !collection_affordable(vm)) return;
     vm->gc_watch = AS_OBJ(v);
     vm->gc_watch_dead = false;
     gc_collect(vm);
     vm->gc_watch = NULL;
-    /* nobody holds it: CPython's reference count would close it now */
-    if (vm->gc_watch_dead) gen_close_abandoned(vm, v);
+    if (!vm->gc_watch_dead) return;
+    /* nobody holds it: CPython's reference count would finalize it now
+     * (a generator is closed; an async generator's aclose() is scheduled on
+     * the loop, by asyncio's finalizer hook) */
+    if (AS_OBJ(v)->cls == vm->c.generator) gen_close_abandoned(vm, v);
+    else vm->asyncgen_finalizer(vm, v);
 }
 
 typedef struct {

@@ -29,6 +29,7 @@ typedef struct ObjGenerator {
     bool running_async; /* async generators: an asend / athrow awaitable drives it */
     bool closed;        /* async generators: ended, or aclose() has begun */
     bool warned;        /* coroutines: "was never awaited" has been printed */
+    bool hooks_inited;  /* async generators: the running loop has been told of it (first iteration) */
     uint32_t timeline_row;        /* coroutines awaited by a task: its row in the timeline recording ... */
     uint32_t timeline_generation; /* ... made at this generation (0: none) */
 } ObjGenerator;
@@ -90,6 +91,11 @@ void gen_check_dropped_at_except_end(VM *vm, const Frame *frame);
  * collector is asked; past the first 16 times, only after a quarter of the
  * live heap has been allocated since the last.) Runs Python code. */
 void gen_check_dropped(VM *vm, Value v);
+/* A generator or coroutine frame is about to end: the first of its locals
+ * that is a generator worth finalizing (see gen_check_dropped), or EMPTY.
+ * (Only when a generator with a try was ever made: the scan is skipped
+ * otherwise.) */
+Value gen_left_in_frame(VM *vm, const Frame *frame);
 /* Close a suspended generator or coroutine nobody can resume any more; if
  * close() fails, print "Exception ignored in: <...>" and its traceback (at
  * least the line the program is at), as CPython's unraisable hook does. */

@@ -1552,9 +1552,17 @@ dispatch:
         uint32_t flags = frame->flags;
         if (flags & FRAME_GEN_BASE) {
             /* the generator is done: its caller's FOR_ITER / SEND completes */
+            Value left = gen_left_in_frame(vm, frame);
             ObjFiber *caller = leave_generator(vm, fiber, true);
             frame_pop(vm, fiber, ret);
             vm->fiber = caller;
+            if (!IS_EMPTY(left)) {
+                /* a generator only its locals held (an async generator a
+                 * coroutine kept): finalized as the frame goes, as in CPython */
+                vm_push_root(vm, v);
+                gen_check_dropped(vm, left);
+                vm_pop_root(vm, 1);
+            }
             if (flags & FRAME_RETURN_TO_C) {
                 *result = v;
                 return true;

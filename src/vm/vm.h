@@ -407,6 +407,11 @@ struct VM {
      * exception was never retrieved" when CPython's reference counts would.
      * Called at a point where Python code may run (the frame is synced). */
     void (*deleted_hook)(VM *vm, Value old);
+    /* asyncio's async generator hooks (sys.set_asyncgen_hooks in CPython):
+     * firstiter when one is first iterated, finalizer when one suspended
+     * inside a try is let go of (it schedules aclose()). */
+    void (*asyncgen_firstiter)(VM *vm, Value agen);
+    void (*asyncgen_finalizer)(VM *vm, Value agen);
     /* Called by the SIGINT handler (async-signal-safe) to wake a waiting loop. */
     void (*interrupt_wakeup)(VM *vm);
     /* Counts down at loop edges; when it reaches 0 (or someone sets it to 0:

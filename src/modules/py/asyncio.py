@@ -10,6 +10,7 @@ from _asyncio_core import (
     iscoroutinefunction, isfuture, ensure_future, create_task, _describe,
     _set_result_unless_cancelled, _set_interrupt_task, _interrupt_count,
     _set_thread_trampoline, _sleep0, _session_loop_running, _run_in_session,
+    _set_asyncgen_finalizer,
 )
 
 TimeoutError = TimeoutError
@@ -44,6 +45,37 @@ async def to_thread(func, /, *args, **kwargs):
     if kwargs:
         return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
     return await loop.run_in_executor(None, func, *args)
+
+
+async def _aclose(agen):
+    # an async generator's aclose() as a coroutine, so that a task runs it
+    return await agen.aclose()
+
+
+def _finalize_asyncgen(agen):
+    # CPython's loop._asyncgen_finalizer_hook: aclose() in a task of its own,
+    # made on the next pass
+    loop = get_running_loop()
+    loop.call_soon(loop.create_task, _aclose(agen))
+
+
+_set_asyncgen_finalizer(_finalize_asyncgen)
+
+
+async def _shutdown_asyncgens(loop):
+    # CPython's loop.shutdown_asyncgens(): the async generators the loop
+    # iterated that are still open are closed, together
+    agens = loop._asyncgens_to_close()
+    if not agens:
+        return
+    results = await gather(*[_aclose(ag) for ag in agens], return_exceptions=True)
+    for result, agen in zip(results, agens):
+        if isinstance(result, Exception):
+            loop.call_exception_handler({
+                'message': f'an error occurred during closing of asynchronous generator {agen!r}',
+                'exception': result,
+                'asyncgen': agen,
+            })
 
 
 async def _nothing_to_shut_down():
@@ -95,7 +127,7 @@ class Runner:
         loop = self._loop
         try:
             _cancel_all_tasks(loop)
-            loop.run_until_complete(_nothing_to_shut_down())
+            loop.run_until_complete(_shutdown_asyncgens(loop))
             loop.run_until_complete(_nothing_to_shut_down())
         finally:
             if self._set_event_loop:
