@@ -154,9 +154,12 @@ static bool f_all_tasks(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value
     return true;
 }
 
+/* asyncio.iscoroutine: coroutines, generator-based ones, and an async
+ * generator's asend/athrow awaitables (CPython counts them as coroutines). */
 static bool is_coroutine_object(VM *vm, Value v)
 {
-    return IS_GENERATOR(v) && (AS_OBJ(v)->cls == vm->c.coroutine || AS_OBJ(v)->cls == vm->c.generator);
+    return (IS_GENERATOR(v) && (AS_OBJ(v)->cls == vm->c.coroutine || AS_OBJ(v)->cls == vm->c.generator)) ||
+           async_is_awaitable(vm, v);
 }
 
 static bool f_iscoroutine(VM *vm, Value *args, int nargs, ObjTuple *kwnames, Value *out)

@@ -403,7 +403,7 @@ static void report_block(VM *vm, Value task, double held)
  * schedule its first step. */
 static bool task_init(VM *vm, Value task, Loop *loop, Value coro, Value name)
 {
-    if (!is_coroutine_like(vm, coro)) {
+    if (!is_coroutine_like(vm, coro) && !async_is_awaitable(vm, coro)) {
         ObjStr *r;
         if (!op_repr(vm, coro, &r)) return false;
         return vm_raise(vm, vm->c.TypeError, "a coroutine was expected, got %s", r->data);
@@ -544,6 +544,16 @@ static bool handle_raise(VM *vm, Value task, Value exc)
     return true;
 }
 
+/* One step of a task's coroutine: a coroutine (or generator) resumed, or an
+ * async generator's asend / athrow awaitable stepped (create_task(agen.aclose())). */
+static GenOutcome step_coro(VM *vm, Value coro, Value thrown, Value *result)
+{
+    if (IS_GENERATOR(coro)) return gen_resume(vm, AS_GENERATOR(coro), NONE_VAL, thrown, result);
+    bool done = false;
+    if (!async_awaitable_step(vm, coro, NONE_VAL, thrown, result, &done)) return GEN_RAISED;
+    return done ? GEN_RETURNED : GEN_YIELDED;
+}
+
 bool task_step(VM *vm, Value task, Value exc)
 {
     Future *t = future_of(task);
@@ -565,7 +575,7 @@ bool task_step(VM *vm, Value task, Value exc)
     Value result;
     double started = !aio(vm)->timeline.on ? 0 : loop->step_clock_fresh ? loop->step_clock : loop_time(loop);
     aio(vm)->sleep_line = 0;
-    GenOutcome how = gen_resume(vm, AS_GENERATOR(t->coro), NONE_VAL, exc, &result);
+    GenOutcome how = step_coro(vm, t->coro, exc, &result);
     loop->current_task = saved_current;
     bool ok = true;
     switch (how) {
@@ -616,6 +626,13 @@ bool task_wakeup(VM *vm, Value task, Value fut)
 /* "main() running at FILE:LINE" or "main() done, defined at FILE:LINE". */
 static void describe_coro(VM *vm, Value coro, TextBuf *out)
 {
+    if (async_is_awaitable(vm, coro)) {
+        /* asyncio's words for an awaitable with no __name__ */
+        tb_adds(out, "<");
+        tb_adds(out, AS_OBJ(coro)->cls->name->data);
+        tb_adds(out, " without __name__>()");
+        return;
+    }
     if (!IS_GENERATOR(coro)) {
         ObjStr *r;
         if (op_repr(vm, coro, &r)) tb_add(out, r->data, r->byte_len);

@@ -262,6 +262,11 @@ static bool awaitable_step(VM *vm, Value awaitable, Value sent, Value thrown, Va
     return is_asend(aw) ? asend_step(vm, aw, sent, thrown, out, done) : athrow_step(vm, aw, sent, thrown, out, done);
 }
 
+bool async_awaitable_step(VM *vm, Value awaitable, Value sent, Value thrown, Value *out, bool *done)
+{
+    return awaitable_step(vm, awaitable, sent, thrown, out, done);
+}
+
 static bool awaitable_ops_send(VM *vm, ObjOpaque *self, Value sent, Value *out, bool *done)
 {
     return awaitable_step(vm, OBJ_VAL(self), sent, EMPTY_VAL, out, done);

@@ -134,6 +134,11 @@ bool async_get_aiter(VM *vm, Value obj, Value *out);
 bool async_get_anext(VM *vm, Value aiter, Value *out);
 /* Is v an async_generator_asend / _athrow awaitable? */
 bool async_is_awaitable(VM *vm, Value v);
+/* One step of such an awaitable, as a task drives its coroutine (asyncio
+ * takes them for coroutines: create_task(agen.aclose())): send `sent`, or
+ * throw `thrown` when not EMPTY. *done: it finished, *out its value; else
+ * *out is what the generator's await passed up. False: it raised. */
+bool async_awaitable_step(VM *vm, Value awaitable, Value sent, Value thrown, Value *out, bool *done);
 /* Install the async generator methods and its awaitables' classes. */
 void async_gen_install(VM *vm);
 

@@ -36,3 +36,17 @@ async def main():
 
 asyncio.run(main())
 print("after asyncio.run")
+
+
+async def only_a_local():
+    local = ticks("local")
+    print(await local.__anext__())
+    agen = ticks("never iterated")  # not first-iterated: nothing to finalize
+    print("only_a_local ends")
+
+
+# when the coroutine ends, the finalizer schedules local's aclose(); the
+# runner cancels that task before its first step, which throws into aclose()
+# itself and so closes the generator all the same
+asyncio.run(only_a_local())
+print(asyncio.iscoroutine(ticks("x").aclose()))

@@ -47,16 +47,11 @@ async def to_thread(func, /, *args, **kwargs):
     return await loop.run_in_executor(None, func, *args)
 
 
-async def _aclose(agen):
-    # an async generator's aclose() as a coroutine, so that a task runs it
-    return await agen.aclose()
-
-
 def _finalize_asyncgen(agen):
     # CPython's loop._asyncgen_finalizer_hook: aclose() in a task of its own,
     # made on the next pass
     loop = get_running_loop()
-    loop.call_soon(loop.create_task, _aclose(agen))
+    loop.call_soon(loop.create_task, agen.aclose())
 
 
 _set_asyncgen_finalizer(_finalize_asyncgen)
@@ -68,7 +63,7 @@ async def _shutdown_asyncgens(loop):
     agens = loop._asyncgens_to_close()
     if not agens:
         return
-    results = await gather(*[_aclose(ag) for ag in agens], return_exceptions=True)
+    results = await gather(*[ag.aclose() for ag in agens], return_exceptions=True)
     for result, agen in zip(results, agens):
         if isinstance(result, Exception):
             loop.call_exception_handler({
