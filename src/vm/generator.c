@@ -190,6 +190,14 @@ static bool worth_finalizing(VM *vm, Value v)
            vm->asyncgen_finalizer;
 }
 
+bool gen_held_by_locals(VM *vm, const Frame *frame, Value v)
+{
+    if (!worth_finalizing(vm, v)) return false;
+    for (uint32_t i = 0; i < frame->code->n_locals; i++)
+        if (IS_OBJ(frame->slots[i]) && AS_OBJ(frame->slots[i]) == AS_OBJ(v)) return true;
+    return false;
+}
+
 Value gen_left_in_frame(VM *vm, const Frame *frame)
 {
     if (!vm->made_generator_with_try) return EMPTY_VAL;

@@ -96,6 +96,9 @@ void gen_check_dropped(VM *vm, Value v);
  * (Only when a generator with a try was ever made: the scan is skipped
  * otherwise.) */
 Value gen_left_in_frame(VM *vm, const Frame *frame);
+/* Whether v, a generator worth finalizing, is one of frame's locals (a for
+ * loop over a parameter left it: the frame looks again when it ends). */
+bool gen_held_by_locals(VM *vm, const Frame *frame, Value v);
 /* Close a suspended generator or coroutine nobody can resume any more; if
  * close() fails, print "Exception ignored in: <...>" and its traceback (at
  * least the line the program is at), as CPython's unraisable hook does. */

@@ -674,6 +674,7 @@ dispatch:
         if (IS_GENERATOR(it)) {
             SYNC();
             gen_check_dropped(vm, it);
+            if (gen_held_by_locals(vm, frame, it)) frame->flags |= FRAME_HOLDS_LEFT_GENERATOR;
         }
         DISPATCH();
     }
@@ -1587,7 +1588,11 @@ dispatch:
         } else {
             *ret = v;
         }
+        Value left = flags & FRAME_HOLDS_LEFT_GENERATOR ? gen_left_in_frame(vm, frame) : EMPTY_VAL;
         frame_pop(vm, fiber, ret + 1);
+        /* the generator a for loop left, that only this frame's locals held
+         * (def first(it): for x in it: return x): finalized as the frame goes */
+        if (!IS_EMPTY(left)) gen_check_dropped(vm, left);
         if (flags & FRAME_RETURN_TO_C) {
             *result = *ret;
             return true;

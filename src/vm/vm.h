@@ -254,6 +254,7 @@ enum {
     FRAME_RETURN_TO_C = 1 << 0, /* returning from this frame ends a vm_call */
     FRAME_INIT = 1 << 1,        /* an __init__ call: the result must be None */
     FRAME_GEN_BASE = 1 << 2,    /* the base frame of a generator's / coroutine's fiber */
+    FRAME_HOLDS_LEFT_GENERATOR = 1 << 3, /* a for loop left a generator a local still holds: look when it ends */
 };
 
 typedef struct StackChunk {

@@ -1,6 +1,7 @@
 # A generator left suspended inside a try is closed (its finally runs) when
-# nothing holds it any more: a for loop left by break, `del` of the last name
-# for it (a global or a local). One still held elsewhere is not closed.
+# nothing holds it any more: a for loop left by break, a function that
+# returns from a loop over its parameter, `del` of the last name for it (a
+# global or a local). One still held elsewhere is not closed.
 def numbers(tag):
     try:
         for i in range(10):
@@ -28,6 +29,14 @@ def local_del():
 
 
 local_del()
+
+def first(iterable):
+    for x in iterable:
+        return x
+
+
+print(first(numbers("returned from")))
+print("after first()")
 
 kept = numbers("kept")
 for n in kept:
