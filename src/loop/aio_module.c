@@ -573,16 +573,12 @@ void aio_default_block_threshold(double seconds)
 }
 
 /* `del t` may have dropped the last reference to a task that failed with
- * nobody looking: ask the GC now (CPython reports it at the del); for a
- * value not known, at the next pass (see aio_report_dead_tasks). */
+ * nobody looking: ask the GC now, as CPython reports it at the del. */
 static void on_deleted(VM *vm, Value old)
 {
-    if (IS_EMPTY(old)) {
-        aio(vm)->task_failed = true;
-    } else if (is_future(vm, old) && future_of(old)->log_traceback) {
-        aio(vm)->task_failed = true;
-        aio_report_dead_tasks(vm); /* `old` is not used after this: it may be gone */
-    }
+    if (!is_future(vm, old) || !future_of(old)->log_traceback) return;
+    aio(vm)->task_failed = true;
+    aio_report_dead_tasks(vm); /* `old` is not used after this: it may be gone */
 }
 
 static void create_state(VM *vm)

@@ -344,10 +344,9 @@ static uint32_t waited_text(VM *vm, Value waiter)
     }
     if (!w->is_task) return timeline_text(tl, "a Future", 8);
     /* a task by its name alone ("Task-3"): its own row says what it runs */
-    Future *t = future_of(waiter);
-    if (!IS_EMPTY(t->name)) return timeline_text(tl, AS_STR(t->name)->data, AS_STR(t->name)->byte_len);
+    if (!IS_EMPTY(w->name)) return timeline_text(tl, AS_STR(w->name)->data, AS_STR(w->name)->byte_len);
     char buf[32];
-    default_name(t, buf, sizeof buf);
+    default_name(w, buf, sizeof buf);
     return timeline_text(tl, buf, strlen(buf));
 }
 
@@ -657,9 +656,18 @@ static void describe_coro(VM *vm, Value coro, TextBuf *out)
 }
 
 /* "finished result=3", "finished exception=ValueError('x')", "pending", "cancelled". */
+static bool describe_outcome(VM *vm, Future *f, TextBuf *b);
+
 static bool describe_state(VM *vm, Future *f, TextBuf *b)
 {
     tb_adds(b, f->state == FUT_PENDING ? "pending" : f->state == FUT_CANCELLED ? "cancelled" : "finished");
+    return describe_outcome(vm, f, b);
+}
+
+/* " result=3" (shortened, by reprlib) or " exception=ValueError('x')" for a
+ * finished future or task; nothing otherwise. */
+static bool describe_outcome(VM *vm, Future *f, TextBuf *b)
+{
     if (f->state != FUT_FINISHED) return true;
     if (!IS_EMPTY(f->exception)) {
         tb_adds(b, " exception=");
@@ -763,15 +771,7 @@ static bool future_repr_into(VM *vm, Value fut, TextBuf *b)
     tb_adds(b, " coro=<");
     describe_coro(vm, f->coro, b);
     tb_adds(b, ">");
-    if (f->state == FUT_FINISHED) {
-        if (!IS_EMPTY(f->exception)) {
-            tb_adds(b, " exception=");
-            if (!op_repr_into(vm, f->exception, b)) return false;
-        } else {
-            tb_adds(b, " result=");
-            if (!aio_reprlib_repr(vm, f->result, b)) return false;
-        }
-    }
+    if (!describe_outcome(vm, f, b)) return false;
     if (!IS_EMPTY(f->fut_waiter)) {
         tb_adds(b, " wait_for=");
         if (!op_repr_into(vm, f->fut_waiter, b)) return false;

@@ -669,10 +669,11 @@ void gc_free_all(VM *vm)
     vm->gray_count = vm->gray_cap = 0;
 }
 
-void gc_each_live_object(VM *vm, void (*fn)(VM *vm, Obj *o, void *ctx), void *ctx)
+/* fn for every object in the heap once the pending sweep is finished (dead
+ * objects in unswept pages are not visited). */
+static void each_object(VM *vm, void (*fn)(VM *vm, Obj *o, void *ctx), void *ctx)
 {
-    gc_collect(vm);
-    finish_sweep(vm); /* dead objects in unswept pages are not visited */
+    finish_sweep(vm);
     for (Obj *o = vm->objects; o != NULL; o = o->gc_next) fn(vm, o, ctx);
     for (size_t c = 0; c < GC_SIZE_CLASSES; c++)
         for (GcPage *p = vm->pages[c]; p != NULL; p = p->next)
@@ -680,13 +681,22 @@ void gc_each_live_object(VM *vm, void (*fn)(VM *vm, Obj *o, void *ctx), void *ct
                 if (page_slot(p, i)->kind != FREE_SLOT) fn(vm, page_slot(p, i), ctx);
 }
 
+void gc_each_live_object(VM *vm, void (*fn)(VM *vm, Obj *o, void *ctx), void *ctx)
+{
+    gc_collect(vm);
+    each_object(vm, fn, ctx);
+}
+
+static void count_one(VM *vm, Obj *o, void *ctx)
+{
+    (void)vm;
+    (void)o;
+    (*(size_t *)ctx)++;
+}
+
 size_t gc_count_objects(VM *vm)
 {
-    finish_sweep(vm); /* dead objects in unswept pages do not count */
     size_t n = 0;
-    for (Obj *o = vm->objects; o != NULL; o = o->gc_next) n++;
-    for (size_t c = 0; c < GC_SIZE_CLASSES; c++)
-        for (GcPage *p = vm->pages[c]; p != NULL; p = p->next)
-            for (uint32_t i = 0; i < p->nslots; i++) n += page_slot(p, i)->kind != FREE_SLOT;
+    each_object(vm, count_one, &n);
     return n;
 }

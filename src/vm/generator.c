@@ -200,7 +200,6 @@ bool gen_held_by_locals(VM *vm, const Frame *frame, Value v)
 
 Value gen_left_in_frame(VM *vm, const Frame *frame)
 {
-    if (!vm->made_generator_with_try) return EMPTY_VAL;
     for (uint32_t i = 0; i < frame->code->n_locals; i++)
         if (worth_finalizing(vm, frame->slots[i])) return frame->slots[i];
     return EMPTY_VAL;

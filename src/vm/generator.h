@@ -93,8 +93,8 @@ void gen_check_dropped_at_except_end(VM *vm, const Frame *frame);
 void gen_check_dropped(VM *vm, Value v);
 /* A generator or coroutine frame is about to end: the first of its locals
  * that is a generator worth finalizing (see gen_check_dropped), or EMPTY.
- * (Only when a generator with a try was ever made: the scan is skipped
- * otherwise.) */
+ * (Callers skip it while vm->made_generator_with_try is false: there is
+ * nothing to find.) */
 Value gen_left_in_frame(VM *vm, const Frame *frame);
 /* Whether v, a generator worth finalizing, is one of frame's locals (a for
  * loop over a parameter left it: the frame looks again when it ends). */

@@ -1553,7 +1553,8 @@ dispatch:
         uint32_t flags = frame->flags;
         if (flags & FRAME_GEN_BASE) {
             /* the generator is done: its caller's FOR_ITER / SEND completes */
-            Value left = gen_left_in_frame(vm, frame);
+            /* (no generator with a try was ever made: nothing to look for) */
+            Value left = vm->made_generator_with_try ? gen_left_in_frame(vm, frame) : EMPTY_VAL;
             ObjFiber *caller = leave_generator(vm, fiber, true);
             frame_pop(vm, fiber, ret);
             vm->fiber = caller;

@@ -402,8 +402,8 @@ struct VM {
      * runner cancels the main task on the first Ctrl-C), false to raise
      * KeyboardInterrupt as usual. */
     bool (*interrupt_hook)(VM *vm);
-    /* `del NAME` let go of `old` (EMPTY when the name was not there; no
-     * longer held by the name, and not to be kept):
+    /* `del NAME` let go of `old` (no longer held by the name, and not to be
+     * kept):
      * asyncio asks the GC whether a failed task went with it, to say "Task
      * exception was never retrieved" when CPython's reference counts would.
      * Called at a point where Python code may run (the frame is synced). */
